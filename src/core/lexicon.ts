@@ -1,0 +1,26 @@
+/**
+ * Word knowledge the build uses to tell names from addresses and distinctive short forms from
+ * ordinary words. Core code takes it as an argument; scripts/lexicon.ts fills it from word-list
+ * packages, so core stays free of large data and tests can pass the same real lexicon.
+ */
+export interface Lexicon {
+  /** An ordinary English word (lower-case input). */
+  isEnglishWord(word: string): boolean;
+  /** A word in a large dictionary, rare words and proper adjectives included (lower-case input). */
+  isRareWord(word: string): boolean;
+  /** A common surname (lower-case input). */
+  isSurname(word: string): boolean;
+  /** A common given name (lower-case input). */
+  isGivenName(word: string): boolean;
+  /** A city, province or country name (lower-case, whitespace-folded input). */
+  isPlaceName(name: string): boolean;
+}
+
+/** Knows no words: for tests of logic that must not depend on word lists. */
+export const EMPTY_LEXICON: Lexicon = {
+  isEnglishWord: () => false,
+  isGivenName: () => false,
+  isRareWord: () => false,
+  isSurname: () => false,
+  isPlaceName: () => false,
+};

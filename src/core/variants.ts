@@ -1,0 +1,227 @@
+/**
+ * The names the matcher looks for, made from each entry and labelled by how they were made:
+ * the listed name, its aliases, acronyms given in parentheses, and short forms derived the way
+ * news writes them ("Hangzhou Hikvision Digital Technology Co., Ltd." → "Hikvision").
+ * A variant that could flag someone else (an ordinary word, a first name, a place, a generic
+ * phrase, a name another entry owns) is dropped, or matched only with its exact case.
+ */
+import type { Entry } from './list-model';
+import type { Lexicon } from './lexicon';
+import { foldedWords, normaliseName, wordSpans } from './normalise';
+
+export const VARIANT_KINDS = ['listed', 'alias', 'acronym', 'derived'] as const;
+export type VariantKind = (typeof VARIANT_KINDS)[number];
+
+export interface Variant {
+  text: string;
+  entryIndex: number;
+  kind: VariantKind;
+  /** Match only with this exact capitalisation (acronyms, short names, names that are also words). */
+  caseSensitive: boolean;
+}
+
+// Folded word sequences of legal forms, longest first when matched at the end of a name.
+const LEGAL_FORMS = [
+  'co ltd', 'co limited', 'company limited', 'company ltd', 'co inc', 'corp ltd', 'ltd co', 'pvt ltd', 'private limited',
+  'pte ltd', 'pty ltd', 'sdn bhd', 'co kg', 'gmbh co kg', 'ltd sti', 'tic ltd sti', 'san ve tic ltd sti', 'fz llc', 'fz co',
+  'joint stock company', 'open joint stock company', 'closed joint stock company', 'public joint stock company',
+  'limited liability company', 'stock company', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'corp', 'corporation', 'co',
+  'company', 'plc', 'llp', 'lp', 'sa', 's a', 'sal', 's a l', 'sl', 's l', 'gmbh', 'ag', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'ooo', 'ao',
+  'zao', 'oao', 'pao', 'nao', 'fze', 'fzco', 'fzc', 'fzllc', 'dmcc', 'bv', 'b v', 'nv', 'srl', 'spa', 'sarl', 'sas', 'ltda',
+  'kft', 'oy', 'ab', 'as', 'doo', 'sro', 'eood', 'ood', 'pte', 'pvt', 'pty', 'bhd', 'est', 'establishment',
+  'youxian gongsi', 'gufen youxian gongsi', 'youxian zeren gongsi',
+].map((f) => f.split(' ')).sort((a, b) => b.length - a.length);
+
+// Generic words news drops from the end of a Chinese or Russian company name.
+const GENERIC_TAIL = new Set(
+  ('technology technologies tech science sciences development developments information digital group holding holdings ' +
+    'industrial industry industries intelligent intelligence network networks electronic electronics equipment systems ' +
+    'system international trading trade import export imp exp enterprise enterprises software communication communications ' +
+    'telecommunication telecommunications research manufacturing products product services service solutions solution ' +
+    'and of the co').split(' '),
+);
+
+// Leading words that qualify a name without identifying it; dropped only together with what follows.
+const LEADING_QUALIFIER = new Set(['the']);
+
+function isAcronymLike(text: string): boolean {
+  return /^[\p{Lu}\p{N}][\p{Lu}\p{N}&\-. ]*[\p{Lu}\p{N}]$/u.test(text) && /\p{Lu}/u.test(text) && !/\s{2}/.test(text);
+}
+
+/** Acronyms given in parentheses (`(SMIC)`, `(CETC 13)`) and the name without them. */
+function splitAcronyms(name: string): { base: string; acronyms: string[] } {
+  const acronyms: string[] = [];
+  const base = name.replace(/\s*\(([^()]{2,20})\)/g, (whole, inner: string) => {
+    const trimmed = inner.trim();
+    if (isAcronymLike(trimmed) && trimmed.replace(/[^\p{L}]/gu, '').length >= 2) {
+      acronyms.push(trimmed);
+      return '';
+    }
+    return whole; // a qualifier such as "(Hong Kong)" stays: it distinguishes a listed subsidiary
+  });
+  return { base: base.replace(/\s+/g, ' ').trim(), acronyms };
+}
+
+function endsWith(words: string[], suffix: string[]): boolean {
+  if (suffix.length > words.length) return false;
+  return suffix.every((w, i) => words[words.length - suffix.length + i] === w);
+}
+
+/** Folded words of the name with legal forms removed from its end (repeatedly: "Co., Ltd."). */
+function stripLegalForms(words: string[]): string[] {
+  let out = words;
+  for (let changed = true; changed && out.length > 1; ) {
+    changed = false;
+    for (const form of LEGAL_FORMS) {
+      if (out.length > form.length && endsWith(out, form)) {
+        out = out.slice(0, out.length - form.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export class VariantPolicy {
+  constructor(private readonly lexicon: Lexicon) {}
+
+  isCommonWord(word: string): boolean {
+    return this.lexicon.isEnglishWord(word) || GENERIC_TAIL.has(word);
+  }
+
+  /** A word that on its own points at one organisation rather than at a thing, a person or a place. */
+  isDistinctiveWord(word: string): boolean {
+    return (
+      word.length >= 3 &&
+      !/^\d+$/.test(word) &&
+      !this.isCommonWord(word) &&
+      !this.lexicon.isGivenName(word) &&
+      !this.lexicon.isPlaceName(word)
+    );
+  }
+
+  /** A short form of one word stands for an organisation only if no reader would take it for anything else. */
+  isDistinctiveSingleWord(word: string): boolean {
+    return this.isDistinctiveWord(word) && word.length >= 4 && !this.lexicon.isRareWord(word) && !this.lexicon.isSurname(word);
+  }
+
+  /** Should a name as listed (or an alias) be matched at all, and with what case rule? */
+  judgeListedName(text: string): { match: boolean; caseSensitive: boolean } {
+    const words = foldedWords(text);
+    if (words.length === 0) return { match: false, caseSensitive: false };
+    const letters = words.join('').length;
+    if (words.length === 1) {
+      const w = words[0]!;
+      if (letters < 2) return { match: false, caseSensitive: false };
+      if (this.lexicon.isGivenName(w) || this.lexicon.isPlaceName(w)) return { match: false, caseSensitive: true };
+      const short = letters <= 4;
+      return { match: true, caseSensitive: short || this.isCommonWord(w) || isAcronymLike(text) };
+    }
+    const joined = words.join(' ');
+    if (this.lexicon.isPlaceName(joined)) return { match: false, caseSensitive: true };
+    // Several words, all of them ordinary ("Aviation Industry", "Ministry of Defense"): only as written.
+    const allCommon = words.every((w) => this.isCommonWord(w) || this.lexicon.isPlaceName(w) || /^\d+$/.test(w));
+    return { match: true, caseSensitive: allCommon || letters <= 4 };
+  }
+
+  /** Short forms news uses for the name; each must still point at one organisation. */
+  deriveShortForms(name: string): string[] {
+    const spans = wordSpans(name);
+    const words = spans.map((s) => s.word);
+    const out = new Set<string>();
+    const accept = (from: number, to: number) => {
+      if (to - from < 1) return;
+      const slice = words.slice(from, to);
+      if (slice.length === words.length) return; // not shorter than the name
+      if (!slice.some((w) => this.isDistinctiveWord(w))) return;
+      if (slice.length === 1 && slice[0]!.length < 4) return;
+      if (this.lexicon.isPlaceName(slice.join(' '))) return;
+      if (GENERIC_TAIL.has(slice[slice.length - 1]!) && slice.length > 1 && ['and', 'of', 'the'].includes(slice[slice.length - 1]!)) return;
+      if (slice.length === 1 && !this.isDistinctiveSingleWord(slice[0]!)) return;
+      out.add(name.slice(spans[from]!.start, spans[to - 1]!.end).replace(/\s+/g, ' '));
+    };
+    let end = stripLegalForms(words).length;
+    accept(0, end);
+    let start = 0;
+    while (start < end - 1 && (LEADING_QUALIFIER.has(words[start]!) || this.lexicon.isPlaceName(words[start]!))) {
+      start++;
+      accept(start, end);
+    }
+    // Two-word places ("Inner Mongolia", "Hong Kong") at the front.
+    if (start === 0 && end > 2 && this.lexicon.isPlaceName(`${words[0]} ${words[1]}`)) {
+      start = 2;
+      accept(start, end);
+    }
+    while (end - start > 1 && GENERIC_TAIL.has(words[end - 1]!)) {
+      end--;
+      accept(start, end);
+    }
+    return [...out];
+  }
+}
+
+const KIND_RANK: Record<VariantKind, number> = { listed: 0, alias: 1, acronym: 2, derived: 3 };
+
+/**
+ * All variants of all entries. Where two entries would share a derived short form, the form is
+ * ambiguous and dropped; a listed name or alias of one entry is never derived for another.
+ */
+export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Variant[] {
+  const policy = new VariantPolicy(lexicon);
+  const candidates: Variant[] = [];
+  entries.forEach((entry, entryIndex) => {
+    const add = (text: string, kind: VariantKind, caseSensitive: boolean) => {
+      const trimmed = text.trim();
+      if (trimmed) candidates.push({ text: trimmed, entryIndex, kind, caseSensitive });
+    };
+    for (const [kind, names] of [['listed', [entry.name]], ['alias', entry.aliases]] as const) {
+      for (const name of names) {
+        const { base, acronyms } = splitAcronyms(name);
+        for (const form of new Set([name, base])) {
+          const verdict = policy.judgeListedName(form);
+          if (verdict.match) add(form, kind, verdict.caseSensitive);
+        }
+        for (const acronym of acronyms) {
+          if (acronym.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) add(acronym, 'acronym', true);
+        }
+        for (const short of policy.deriveShortForms(base)) {
+          const verdict = policy.judgeListedName(short);
+          if (verdict.match) add(short, 'derived', verdict.caseSensitive);
+        }
+      }
+    }
+  });
+
+  // Resolve sharing: group by folded key.
+  const byKey = new Map<string, Variant[]>();
+  for (const v of candidates) {
+    const key = normaliseName(v.text);
+    const group = byKey.get(key);
+    if (group) group.push(v);
+    else byKey.set(key, [v]);
+  }
+  const out: Variant[] = [];
+  for (const group of byKey.values()) {
+    const bestRank = Math.min(...group.map((v) => KIND_RANK[v.kind]));
+    let kept = group.filter((v) => KIND_RANK[v.kind] === bestRank);
+    if (bestRank === KIND_RANK.derived && new Set(kept.map((v) => v.entryIndex)).size > 1) {
+      // A short form two organisations could own: keep it only if one is the other's evident parent
+      // (the shortest listed name, e.g. "Huawei Technologies Co., Ltd." for "Huawei").
+      const lengths = kept.map((v) => entries[v.entryIndex]!.name.length);
+      const shortest = Math.min(...lengths);
+      const owners = kept.filter((v) => entries[v.entryIndex]!.name.length === shortest);
+      if (new Set(owners.map((v) => v.entryIndex)).size > 1) continue;
+      kept = owners;
+    }
+    // One variant per entry and key; several entries may share a listed name (e.g. on two lists).
+    const seen = new Set<number>();
+    for (const v of kept) {
+      if (seen.has(v.entryIndex)) continue;
+      seen.add(v.entryIndex);
+      out.push(v);
+    }
+  }
+  out.sort((a, b) => a.entryIndex - b.entryIndex || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.text.localeCompare(b.text));
+  return out;
+}

@@ -51,15 +51,24 @@ function isAcronymLike(text: string): boolean {
 /** Acronyms given in parentheses (`(SMIC)`, `(CETC 13)`) and the name without them. */
 function splitAcronyms(name: string): { base: string; acronyms: string[] } {
   const acronyms: string[] = [];
-  const base = name.replace(/\s*\(([^()]{2,20})\)/g, (whole, inner: string) => {
+  const base = name.replace(/\s*\(([^()]{2,20})\)/g, (whole, inner: string, offset: number) => {
     const trimmed = inner.trim();
-    if (isAcronymLike(trimmed) && trimmed.replace(/[^\p{L}]/gu, '').length >= 2) {
+    // Only an acronym that closes the name stands for all of it: in "Xinjiang Uyghur Autonomous
+    // Region (XUAR) People's Government …" the acronym names the region, which is not listed.
+    const rest = name.slice(offset + whole.length);
+    const closesName = rest.trim() === '' || isOnlyLegalForm(rest);
+    if (closesName && isAcronymLike(trimmed) && trimmed.replace(/[^\p{L}]/gu, '').length >= 2) {
       acronyms.push(trimmed);
       return '';
     }
     return whole; // a qualifier such as "(Hong Kong)" stays: it distinguishes a listed subsidiary
   });
   return { base: base.replace(/\s+/g, ' ').trim(), acronyms };
+}
+
+function isOnlyLegalForm(text: string): boolean {
+  const words = foldedWords(text);
+  return words.length > 0 && stripLegalForms(['x', ...words]).length === 1;
 }
 
 function endsWith(words: string[], suffix: string[]): boolean {
@@ -115,8 +124,8 @@ export class VariantPolicy {
       const w = words[0]!;
       if (letters < 2) return { match: false, caseSensitive: false };
       if (this.lexicon.isGivenName(w) || this.lexicon.isPlaceName(w)) return { match: false, caseSensitive: true };
-      const short = letters <= 4;
-      return { match: true, caseSensitive: short || this.isCommonWord(w) || isAcronymLike(text) };
+      const ordinary = this.isCommonWord(w) || this.lexicon.isRareWord(w) || this.lexicon.isSurname(w);
+      return { match: true, caseSensitive: letters <= 4 || ordinary };
     }
     const joined = words.join(' ');
     if (this.lexicon.isPlaceName(joined)) return { match: false, caseSensitive: true };
@@ -165,7 +174,7 @@ const KIND_RANK: Record<VariantKind, number> = { listed: 0, alias: 1, acronym: 2
 
 /**
  * All variants of all entries. Where two entries would share a derived short form, the form is
- * ambiguous and dropped; a listed name or alias of one entry is never derived for another.
+ * kept for all of them; a short form is never kept where it is another entry's listed name or alias.
  */
 export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Variant[] {
   const policy = new VariantPolicy(lexicon);
@@ -201,20 +210,16 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
     if (group) group.push(v);
     else byKey.set(key, [v]);
   }
+  // A listed name or alias outranks a short form guessed for another entry. Entries that share a
+  // name all stay (one card shows them all), most prominent listing first: for "Huawei" the parent
+  // with ten citations, not a one-line branch office.
+  const prominence = (v: Variant) => entries[v.entryIndex]!.aliases.length + entries[v.entryIndex]!.citations.length;
   const out: Variant[] = [];
   for (const group of byKey.values()) {
-    const bestRank = Math.min(...group.map((v) => KIND_RANK[v.kind]));
-    let kept = group.filter((v) => KIND_RANK[v.kind] === bestRank);
-    if (bestRank === KIND_RANK.derived && new Set(kept.map((v) => v.entryIndex)).size > 1) {
-      // A short form two organisations could own: keep it only if one is the other's evident parent
-      // (the shortest listed name, e.g. "Huawei Technologies Co., Ltd." for "Huawei").
-      const lengths = kept.map((v) => entries[v.entryIndex]!.name.length);
-      const shortest = Math.min(...lengths);
-      const owners = kept.filter((v) => entries[v.entryIndex]!.name.length === shortest);
-      if (new Set(owners.map((v) => v.entryIndex)).size > 1) continue;
-      kept = owners;
-    }
-    // One variant per entry and key; several entries may share a listed name (e.g. on two lists).
+    const named = group.filter((v) => v.kind !== 'derived');
+    const kept = (named.length > 0 ? named : group).sort(
+      (a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || prominence(b) - prominence(a) || a.entryIndex - b.entryIndex,
+    );
     const seen = new Set<number>();
     for (const v of kept) {
       if (seen.has(v.entryIndex)) continue;
@@ -222,6 +227,5 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
       out.push(v);
     }
   }
-  out.sort((a, b) => a.entryIndex - b.entryIndex || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.text.localeCompare(b.text));
   return out;
 }

@@ -1,0 +1,43 @@
+// Lint, and the architecture: core imports nothing of the extension; content, background, popup
+// and options never import each other; only platform/ imports webextension-polyfill.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const contexts = ['content', 'background', 'popup', 'options'];
+
+function restrict(patterns, message) {
+  return { 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }] };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/', 'build/', 'node_modules/', 'artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never innerHTML: build nodes and set textContent.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never insertAdjacentHTML.' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/**'],
+    rules: restrict(['webextension-polyfill'], 'Use src/platform/: it is the only module that imports the polyfill.'),
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: restrict(['**/platform/**', '**/content/**', '**/background/**', '**/popup/**', '**/options/**', 'webextension-polyfill'], 'core/ is pure: no extension or DOM code.'),
+  },
+  ...contexts.map((context) => ({
+    files: [`src/${context}/**/*.ts`],
+    rules: restrict(
+      [...contexts.filter((c) => c !== context).map((c) => `**/${c}/**`), 'webextension-polyfill'],
+      `${context}/ must not import another extension context; share code through core/ or platform/.`,
+    ),
+  })),
+);

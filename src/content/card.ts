@@ -1,0 +1,198 @@
+/**
+ * The details card: opens next to a mention, in a closed shadow root so page CSS cannot restyle
+ * it and page scripts cannot read it. Every value is set as text, never as HTML. Esc or a click
+ * outside closes it; focus returns to where it was.
+ */
+import type { EntryDetails } from '../core/protocol';
+import { OWN_PREFIX } from './text-segments';
+
+const HOST_ID = `${OWN_PREFIX}card-host`;
+
+const KIND_LABEL: Record<string, string> = {
+  listed: 'the listed name',
+  alias: 'an alias on the list',
+  acronym: 'the acronym given on the list',
+  derived: 'a short form derived from the listed name',
+};
+
+const STYLE = `
+:host { all: initial; }
+.card { position: absolute; z-index: 2147483647; width: min(420px, calc(100vw - 24px)); max-height: min(70vh, 560px); overflow: auto;
+  box-sizing: border-box; padding: 14px 16px; border-radius: 10px; font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  background: #fff; color: #1d1d1f; border: 1px solid #d0d0d7; box-shadow: 0 8px 28px rgba(0,0,0,.22); }
+.card:focus { outline: 2px solid #0b57d0; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) { .card { background: #1f2023; color: #ececf1; border-color: #45464d; } a { color: #8ab4f8; } .muted { color: #a9abb3 !important; } .badge { color: #1d1d1f; } }
+header { display: flex; align-items: flex-start; gap: 8px; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-weight: 600; font-size: 11px; letter-spacing: .02em; background: #ffb84d; color: #3b2300; }
+.badge.meu-list { background: #ff8fa3; } .badge.unverified-list { background: #b9a8ff; }
+h2 { font-size: 15px; margin: 6px 0 2px; line-height: 1.3; }
+.close { margin-left: auto; border: 0; background: transparent; color: inherit; font-size: 18px; line-height: 1; cursor: pointer; padding: 2px 6px; border-radius: 6px; }
+.close:hover { background: rgba(127,127,127,.18); }
+.muted { color: #5f6068; }
+dl { margin: 8px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 4px 10px; }
+dt { font-weight: 600; } dd { margin: 0; }
+ul { margin: 0; padding-left: 18px; }
+section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px; padding-top: 10px; }
+.note { margin-top: 12px; font-size: 12px; }
+a { color: #0b57d0; }
+`;
+
+export interface CardContent {
+  matchedText: string;
+  variantText: string;
+  variantKind: string;
+  entries: (EntryDetails | null)[];
+  datasetDate: string;
+}
+
+export class DetailsCard {
+  private host: HTMLElement | null = null;
+  private card: HTMLElement | null = null;
+  private returnFocus: Element | null = null;
+  private readonly onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.close();
+    }
+  };
+  private readonly onOutside = (event: MouseEvent) => {
+    if (this.host && !event.composedPath().includes(this.host)) this.close();
+  };
+
+  constructor(private readonly doc: Document) {}
+
+  get isOpen(): boolean {
+    return this.host !== null;
+  }
+
+  /** Shows the card below the range; `content` may resolve later (details come from the background). */
+  async open(range: Range, content: Promise<CardContent>): Promise<void> {
+    this.close();
+    this.returnFocus = this.doc.activeElement;
+    const host = this.doc.createElement('div');
+    host.id = HOST_ID;
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = this.doc.createElement('style');
+    style.textContent = STYLE;
+    const card = this.doc.createElement('div');
+    card.className = 'card';
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-label', 'Listmark: export-control listing');
+    card.tabIndex = -1;
+    card.append(this.el('p', 'muted', 'Loading listing…'));
+    shadow.append(style, card);
+    this.place(card, range);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.card = card;
+    card.focus({ preventScroll: true });
+    this.doc.addEventListener('keydown', this.onKey, true);
+    this.doc.addEventListener('mousedown', this.onOutside, true);
+    try {
+      const resolved = await content;
+      if (this.card === card) this.render(card, resolved);
+    } catch (error) {
+      if (this.card === card) card.replaceChildren(this.el('p', 'muted', `Listmark could not load the listing: ${String(error)}`));
+    }
+  }
+
+  close(): void {
+    if (!this.host) return;
+    this.host.remove();
+    this.host = null;
+    this.card = null;
+    this.doc.removeEventListener('keydown', this.onKey, true);
+    this.doc.removeEventListener('mousedown', this.onOutside, true);
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+  }
+
+  private place(card: HTMLElement, range: Range): void {
+    const rect = range.getBoundingClientRect();
+    const win = this.doc.defaultView!;
+    const left = Math.max(8, Math.min(rect.left, win.innerWidth - 436));
+    card.style.left = `${left + win.scrollX}px`;
+    card.style.top = `${rect.bottom + win.scrollY + 6}px`;
+  }
+
+  private el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+    const el = this.doc.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  private link(href: string, text: string): HTMLAnchorElement {
+    const a = this.el('a', undefined, text);
+    // Only https links from the bundle; anything else is shown as text.
+    if (/^https:\/\//.test(href)) {
+      a.href = href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+    }
+    return a;
+  }
+
+  private render(card: HTMLElement, content: CardContent): void {
+    const close = this.el('button', 'close', '×');
+    close.setAttribute('aria-label', 'Close');
+    close.addEventListener('click', () => this.close());
+    const entries = content.entries.filter((e): e is EntryDetails => e !== null);
+    const sections = entries.slice(0, 5).map((entry, index) => this.renderEntry(entry, index === 0 ? content : null));
+    const matched = this.el(
+      'p',
+      'muted',
+      `“${content.matchedText}” matched ${KIND_LABEL[content.variantKind] ?? 'a name on the list'} “${content.variantText}”.`,
+    );
+    const more =
+      entries.length > 5 ? [this.el('p', 'muted', `…and ${entries.length - 5} more listings share this name.`)] : [];
+    const note = this.el(
+      'p',
+      'note muted',
+      `A highlight is not a legal determination: check the official list before acting. Affiliates of listed parties may also be restricted, and a missing highlight proves nothing. Data as of ${content.datasetDate}.`,
+    );
+    const header = this.el('header');
+    header.append(this.el('strong', undefined, 'Listmark'), close);
+    card.replaceChildren(header, matched, ...sections, ...more, note);
+  }
+
+  private renderEntry(entry: EntryDetails, _first: CardContent | null): HTMLElement {
+    const section = this.el('section');
+    const badge = this.el('span', `badge ${entry.list}`, entry.listName);
+    const title = this.el('h2', undefined, entry.name);
+    const meaning = this.el('p', 'muted', entry.listMeaning + ' ');
+    meaning.append(this.link(entry.listUrl, 'Official list'));
+    const dl = this.el('dl');
+    const row = (label: string, value: Node | string) => {
+      if (typeof value === 'string' && !value) return;
+      const dd = this.el('dd');
+      dd.append(value);
+      dl.append(this.el('dt', undefined, label), dd);
+    };
+    if (entry.aliases.length) row('Aliases', entry.aliases.join('; '));
+    row('Country', entry.country);
+    if (entry.addresses.length) {
+      const ul = this.el('ul');
+      for (const a of entry.addresses.slice(0, 6)) ul.append(this.el('li', undefined, a));
+      if (entry.addresses.length > 6) ul.append(this.el('li', 'muted', `…${entry.addresses.length - 6} more`));
+      row(entry.addresses.length > 1 ? 'Addresses' : 'Address', ul);
+    }
+    row('Licence requirement', entry.licenseRequirement);
+    row('Licence review policy', entry.licenseReviewPolicy);
+    if (entry.citations.length) {
+      const ul = this.el('ul');
+      for (const c of entry.citations) {
+        const li = this.el('li');
+        li.append(this.link(c.url, c.text));
+        ul.append(li);
+      }
+      row('Federal Register', ul);
+    }
+    row('First listed', entry.firstListed ?? '');
+    row('Notes', entry.notes);
+    for (const f of entry.footnoteTexts) row(`Footnote ${f.number}`, f.text);
+    section.append(badge, title, meaning, dl);
+    return section;
+  }
+}

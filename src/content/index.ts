@@ -1,0 +1,188 @@
+/**
+ * Content script entry: wires the scanner, painter and card to settings and messages.
+ * Starts only where Listmark is on; turning it off removes every highlight and the card at once.
+ * After an extension update the old script finds its context gone and tears itself down quietly.
+ */
+import matcherData from '@listmark-data/matcher.json';
+import { Matcher, type MatcherData } from '../core/matcher';
+import type { ContentProtocol, PageReport, PageEntity } from '../core/protocol';
+import type { BackgroundProtocol } from '../core/protocol';
+import { isActiveOn, type Settings } from '../core/settings';
+import { browser } from '../platform/browser';
+import { handleMessages, sendToBackground } from '../platform/messaging';
+import { loadSettings, onSettingsChanged } from '../platform/storage';
+import { DetailsCard } from './card';
+import { createPainter } from './painter';
+import { Scanner, type Mention } from './scanner';
+
+const isTopFrame = window === window.top;
+let matcher: Matcher | null = null;
+let scanner: Scanner | null = null;
+let settings: Settings | null = null;
+const card = new DetailsCard(document);
+let focusIndex = -1;
+
+function getMatcher(): Matcher {
+  matcher ??= new Matcher(matcherData as MatcherData);
+  return matcher;
+}
+
+function isContextAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+let reportTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleReport(): void {
+  if (!isTopFrame) return;
+  clearTimeout(reportTimer);
+  reportTimer = setTimeout(() => {
+    if (!isContextAlive()) return teardown();
+    const distinctEntities = scanner ? new Set([...scanner.mentions].map((m) => m.entryIds[0])).size : 0;
+    sendToBackground<BackgroundProtocol, 'reportPage'>('reportPage', { distinctEntities }).catch(() => {});
+  }, 150);
+}
+
+function start(current: Settings): void {
+  if (scanner) return;
+  const m = getMatcher();
+  const lists = new Set(current.lists);
+  scanner = new Scanner(document, {
+    matcher: m,
+    painter: createPainter(window),
+    acceptVariant: (v) => lists.has(m.entryList(v)) && (current.includeShortForms || m.variantKind(v) !== 'derived'),
+    onChange: scheduleReport,
+  });
+  scanner.start();
+  document.addEventListener('click', onClick);
+  document.addEventListener('keydown', onKeyDown, true);
+}
+
+function stop(): void {
+  card.close();
+  scanner?.stop();
+  scanner = null;
+  focusIndex = -1;
+  document.removeEventListener('click', onClick);
+  document.removeEventListener('keydown', onKeyDown, true);
+  scheduleReport();
+}
+
+function teardown(): void {
+  // The extension was updated or removed: the page keeps working, Listmark leaves no trace.
+  card.close();
+  scanner?.stop();
+  scanner = null;
+  document.removeEventListener('click', onClick);
+  document.removeEventListener('keydown', onKeyDown, true);
+}
+
+function apply(next: Settings): void {
+  settings = next;
+  const active = isActiveOn(next, location.hostname);
+  stop();
+  if (active) start(next);
+}
+
+function mentionAt(x: number, y: number): Mention | null {
+  if (!scanner) return null;
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  const caret = doc.caretPositionFromPoint?.(x, y);
+  const node = caret?.offsetNode ?? document.caretRangeFromPoint?.(x, y)?.startContainer;
+  if (!node) return null;
+  for (const mention of scanner.mentions) {
+    if (!mention.range.intersectsNode(node)) continue;
+    for (const rect of mention.range.getClientRects()) {
+      if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return mention;
+    }
+  }
+  return null;
+}
+
+function openCard(mention: Mention): void {
+  const m = getMatcher();
+  const content = Promise.all([
+    sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', mention.entryIds),
+    sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset'),
+  ]).then(([entries, dataset]) => ({
+    matchedText: mention.text,
+    variantText: m.variantText(mention.variants[0]!),
+    variantKind: m.variantKind(mention.variants[0]!),
+    entries,
+    datasetDate: dataset.datasetDate,
+  }));
+  void card.open(mention.range, content);
+}
+
+function onClick(event: MouseEvent): void {
+  if (!isContextAlive()) return teardown();
+  if (event.button !== 0 || event.defaultPrevented) return;
+  // A click on a link navigates as the page intends; the keyboard shortcut reaches those names.
+  if ((event.target as Element | null)?.closest?.('a[href]')) return;
+  if (!document.getSelection()?.isCollapsed) return;
+  const mention = mentionAt(event.clientX, event.clientY);
+  if (mention) openCard(mention);
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  // Alt+Shift+N / Alt+Shift+P: next / previous flagged name, with its card.
+  if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
+  if (!scanner) return;
+  const mentions = scanner.orderedMentions();
+  if (mentions.length === 0) return;
+  event.preventDefault();
+  focusIndex = (focusIndex + (event.code === 'KeyN' ? 1 : -1) + mentions.length) % mentions.length;
+  reveal(mentions[focusIndex]!);
+}
+
+function reveal(mention: Mention): void {
+  const target = mention.range.startContainer.parentElement;
+  target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  openCard(mention);
+}
+
+function pageReport(): PageReport {
+  const byEntry = new Map<string, PageEntity>();
+  for (const mention of scanner?.orderedMentions() ?? []) {
+    const id = mention.entryIds[0]!;
+    let entity = byEntry.get(id);
+    if (!entity) {
+      entity = { entryId: id, list: mention.list, mentions: [], count: 0 };
+      byEntry.set(id, entity);
+    }
+    entity.count++;
+    const existing = entity.mentions.find((x) => x.text === mention.text);
+    if (existing) existing.count++;
+    else entity.mentions.push({ text: mention.text, count: 1 });
+  }
+  return {
+    url: location.href,
+    title: document.title,
+    active: scanner !== null,
+    entities: [...byEntry.values()].sort((a, b) => b.count - a.count),
+  };
+}
+
+if (isTopFrame) {
+  handleMessages<ContentProtocol>({
+    getPageReport: async () => {
+      await scanner?.whenIdle();
+      return pageReport();
+    },
+    revealNext: (_sender, entryId) => {
+      const mentions = scanner?.orderedMentions().filter((m) => m.entryIds.includes(entryId)) ?? [];
+      if (mentions.length === 0) return false;
+      const next = mentions.find((m) => m.range.getBoundingClientRect().top > 80) ?? mentions[0]!;
+      reveal(next);
+      return true;
+    },
+  });
+}
+
+void loadSettings().then(apply, () => apply({ ...(settings ?? ({} as Settings)) } as Settings));
+onSettingsChanged(apply);

@@ -1,0 +1,203 @@
+/**
+ * Finds and paints listed names in a document, and keeps them current as the page changes.
+ * Work is queued and done in slices of a few milliseconds; a MutationObserver only queues the
+ * blocks that changed. Owns the list of painted mentions that the card, keyboard navigation
+ * and the page report read. Knows nothing of the extension APIs: index.ts wires it up.
+ */
+import type { ListId } from '../core/list-model';
+import type { Matcher } from '../core/matcher';
+import type { Painter } from './painter';
+import { isInSkippedRegion, OWN_PREFIX, positionOf, textSegments, type TextSegment } from './text-segments';
+
+export interface Mention {
+  range: Range;
+  text: string;
+  list: ListId;
+  /** The variant that matched first, then every other entry with the same name. */
+  variants: number[];
+  entryIds: string[];
+}
+
+export interface ScannerOptions {
+  matcher: Matcher;
+  painter: Painter;
+  /** Which matched variants count (by list and kind); the others are ignored. */
+  acceptVariant: (variant: number) => boolean;
+  /** Called (at most once per slice) when the set of mentions changed. */
+  onChange?: () => void;
+  sliceMs?: number;
+  now?: () => number;
+  schedule?: (work: () => void) => void;
+}
+
+const DEFAULT_SLICE_MS = 4;
+
+export class Scanner {
+  readonly mentions = new Set<Mention>();
+  private readonly queue: Node[] = [];
+  private pending: Generator<TextSegment> | null = null;
+  private scheduled = false;
+  private observer: MutationObserver | null = null;
+  private stopped = false;
+  private changed = false;
+  private readonly sliceMs: number;
+  private readonly now: () => number;
+  private readonly schedule: (work: () => void) => void;
+  /** Resolves when the queue is empty; replaced each time work is queued. */
+  private idle: Promise<void> = Promise.resolve();
+  private resolveIdle: (() => void) | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: ScannerOptions,
+  ) {
+    this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+    this.now = options.now ?? (() => performance.now());
+    this.schedule = options.schedule ?? ((work) => setTimeout(work, 0));
+  }
+
+  /** Scans the whole document and watches it for changes. */
+  start(): void {
+    this.enqueue(this.doc.body ?? this.doc.documentElement);
+    const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
+    this.observer = new Observer((records) => this.onMutations(records));
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Removes every highlight and stops all work. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.queue.length = 0;
+    this.pending = null;
+    this.options.painter.clear();
+    this.mentions.clear();
+    this.resolveIdle?.();
+  }
+
+  /** Resolves once every queued scan has finished (for tests and the page report). */
+  whenIdle(): Promise<void> {
+    return this.idle;
+  }
+
+  private enqueue(root: Node): void {
+    if (this.stopped) return;
+    this.queue.push(root);
+    if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.schedule(() => this.runSlice());
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const roots = new Set<Node>();
+    for (const record of records) {
+      const target = record.target;
+      if (isOwnNode(target)) continue;
+      if (record.type === 'characterData') {
+        const parent = target.parentNode;
+        if (parent) roots.add(parent);
+        continue;
+      }
+      if ([...record.addedNodes, ...record.removedNodes].every(isOwnNode)) continue;
+      roots.add(target);
+    }
+    if (roots.size === 0) return;
+    // Removed text loses its highlights at once; changed blocks are rescanned in slices.
+    this.dropMentions((m) => !m.range.startContainer.isConnected || [...roots].some((r) => r.contains(m.range.startContainer)));
+    for (const root of outermost(roots)) if (!isInSkippedRegion(root)) this.enqueue(root);
+  }
+
+  private dropMentions(shouldDrop: (m: Mention) => boolean): void {
+    for (const m of this.mentions) {
+      if (shouldDrop(m)) {
+        this.options.painter.remove(m.list, m.range);
+        this.mentions.delete(m);
+        this.changed = true;
+      }
+    }
+  }
+
+  private runSlice(): void {
+    this.scheduled = false;
+    if (this.stopped) return;
+    const deadline = this.now() + this.sliceMs;
+    while (this.now() < deadline) {
+      if (!this.pending) {
+        const root = this.queue.shift();
+        if (!root) break;
+        if (!root.isConnected) continue;
+        this.pending = textSegments(root, (shadow) => this.watchShadowRoot(shadow));
+      }
+      const next = this.pending.next();
+      if (next.done) {
+        this.pending = null;
+        continue;
+      }
+      this.paintSegment(next.value);
+    }
+    if (this.changed) {
+      this.changed = false;
+      this.options.onChange?.();
+    }
+    if (this.pending || this.queue.length > 0) {
+      this.scheduled = true;
+      this.schedule(() => this.runSlice());
+    } else {
+      const resolve = this.resolveIdle;
+      this.resolveIdle = null;
+      resolve?.();
+    }
+  }
+
+  private watchShadowRoot(shadow: ShadowRoot): void {
+    this.enqueue(shadow);
+    const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
+    new Observer((records) => this.onMutations(records)).observe(shadow, { childList: true, subtree: true, characterData: true });
+  }
+
+  private paintSegment(segment: TextSegment): void {
+    const { matcher, painter, acceptVariant } = this.options;
+    // Painting a segment twice (queued by the first scan and by a mutation) must not double it.
+    const nodes = new Set<Node>(segment.nodes);
+    this.dropMentions((m) => nodes.has(m.range.startContainer));
+    for (const match of matcher.findMatches(segment.text)) {
+      const variants = match.variants.filter(acceptVariant);
+      if (variants.length === 0) continue;
+      const start = positionOf(segment, match.start, false);
+      const end = positionOf(segment, match.end, true);
+      const range = this.doc.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      const list = matcher.entryList(variants[0]!);
+      const mention: Mention = {
+        range,
+        text: segment.text.slice(match.start, match.end),
+        list,
+        variants,
+        entryIds: [...new Set(variants.map((v) => matcher.entryId(v)))],
+      };
+      painter.add(list, range);
+      this.mentions.add(mention);
+      this.changed = true;
+    }
+  }
+
+  /** Mentions in document order. */
+  orderedMentions(): Mention[] {
+    return [...this.mentions].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+}
+
+function isOwnNode(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return !!el && (el.id.startsWith(OWN_PREFIX) || el.classList.contains('listmark-mark'));
+}
+
+/** Drops roots inside other roots: each part of the page is scanned once. */
+function outermost(roots: Set<Node>): Node[] {
+  const list = [...roots];
+  return list.filter((r) => !list.some((other) => other !== r && other.contains(r)));
+}

@@ -1,0 +1,61 @@
+/**
+ * The bundle the build writes: `details.json` (every entry in full, read by the background and
+ * fetched by id) and `matcher.json` (names only, loaded by the content script). Validated before
+ * it is written, so a bad source never becomes a bundle.
+ */
+import type { Entry, Footnote } from './list-model';
+import { encodeMatcherData, type MatcherData } from './matcher';
+import type { Variant } from './variants';
+
+export interface DetailsBundle {
+  format: 'listmark-details/1';
+  /** Date of the official text the bundle was built from (YYYY-MM-DD). */
+  datasetDate: string;
+  /** Where the data came from, for the UI. */
+  sources: string[];
+  entries: Entry[];
+  footnotes: Footnote[];
+}
+
+export interface Bundle {
+  details: DetailsBundle;
+  matcher: MatcherData;
+}
+
+/** Problems that must stop a build; empty when the bundle is sound. */
+export function validateEntries(entries: readonly Entry[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, Entry>();
+  for (const e of entries) {
+    if (!e.name.trim()) problems.push(`entry ${e.id} (${e.list}, ${e.country}) has an empty name`);
+    const other = seen.get(e.id);
+    if (other) problems.push(`duplicate id ${e.id}: "${other.name}" and "${e.name}"`);
+    seen.set(e.id, e);
+    for (const c of e.citations) {
+      if (!(c.volume > 0 && c.page > 0)) problems.push(`entry ${e.id} ("${e.name}") has a malformed citation "${c.text}"`);
+    }
+  }
+  return problems;
+}
+
+export function makeBundle(
+  entries: Entry[],
+  footnotes: Footnote[],
+  variants: readonly Variant[],
+  meta: { datasetDate: string; sources: string[] },
+): Bundle {
+  const problems = validateEntries(entries);
+  if (problems.length > 0) throw new Error(`Invalid bundle:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  return {
+    details: { format: 'listmark-details/1', datasetDate: meta.datasetDate, sources: meta.sources, entries, footnotes },
+    matcher: encodeMatcherData(variants, entries),
+  };
+}
+
+export function parseDetailsBundle(raw: unknown): DetailsBundle {
+  const value = raw as Partial<DetailsBundle> | null;
+  if (!value || value.format !== 'listmark-details/1' || !Array.isArray(value.entries)) {
+    throw new Error('details.json is not a Listmark details bundle (format listmark-details/1)');
+  }
+  return value as DetailsBundle;
+}

@@ -1,0 +1,262 @@
+/**
+ * The matcher: finds every variant in a text in one pass, whole words only, longest match
+ * first, never overlapping. Variants are compiled into a trie over word hashes, so the hot loop
+ * does one table lookup per character (folding) and one hash probe per word; candidates are
+ * verified against the folded text (no false hits from hash collisions) and, for case-sensitive
+ * variants, against the letters as written.
+ */
+import { LIST_IDS, type ListId } from './list-model';
+import { caseKey, foldCode, IGNORABLE, normaliseName, STANDALONE, wordSpans } from './normalise';
+import { VARIANT_KINDS, type Variant, type VariantKind } from './variants';
+
+/** The compiled form the content script loads: plain JSON, no per-tab rebuild of word data. */
+export interface MatcherData {
+  format: 'listmark-matcher/1';
+  /** Each variant as written. */
+  variants: string[];
+  /** Per variant: entry index × 8 + kind × 2 + (case-sensitive ? 1 : 0). */
+  variantCodes: number[];
+  entryIds: string[];
+  /** Per entry: index into LIST_IDS. */
+  entryLists: number[];
+}
+
+export interface Match {
+  start: number;
+  end: number;
+  /** The variant that matched (the best-ranked one when several entries share the name). */
+  variant: number;
+  /** Every variant with this exact name: one per entry, e.g. the same organisation on two lists. */
+  variants: number[];
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const NO_NODE = -1;
+
+export function encodeMatcherData(
+  variants: readonly Variant[],
+  entries: readonly { id: string; list: ListId }[],
+): MatcherData {
+  return {
+    format: 'listmark-matcher/1',
+    variants: variants.map((v) => v.text),
+    variantCodes: variants.map((v) => v.entryIndex * 8 + VARIANT_KINDS.indexOf(v.kind) * 2 + (v.caseSensitive ? 1 : 0)),
+    entryIds: entries.map((e) => e.id),
+    entryLists: entries.map((e) => LIST_IDS.indexOf(e.list)),
+  };
+}
+
+function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return h;
+}
+
+export class Matcher {
+  private readonly data: MatcherData;
+  // Trie transitions in one open-addressing table keyed by (parent node, word hash).
+  private readonly slotParent: Int32Array;
+  private readonly slotHash: Int32Array;
+  private readonly slotChild: Int32Array;
+  private readonly mask: number;
+  /** Per node: first variant ending here, or NO_NODE. */
+  private readonly terminal: Int32Array;
+  /** Per node: has children, so a match in progress can continue. */
+  private readonly hasChildren: Uint8Array;
+  /** Per variant: next variant with the same folded name. */
+  private readonly nextSameName: Int32Array;
+  private readonly foldedKeys: (string | undefined)[];
+  private readonly caseKeys: (string | undefined)[];
+
+  constructor(data: MatcherData) {
+    if (data.format !== 'listmark-matcher/1') throw new Error(`Unknown matcher format: ${String(data.format)}`);
+    this.data = data;
+    const variantCount = data.variants.length;
+    const wordLists = data.variants.map((v) => wordSpans(v).map((s) => s.word));
+    const totalWords = wordLists.reduce((sum, words) => sum + words.length, 0);
+    let size = 1024;
+    while (size < totalWords * 2) size <<= 1;
+    this.mask = size - 1;
+    this.slotParent = new Int32Array(size).fill(NO_NODE);
+    this.slotHash = new Int32Array(size);
+    this.slotChild = new Int32Array(size);
+    const terminal = new Int32Array(totalWords + 1).fill(NO_NODE);
+    const hasChildren = new Uint8Array(totalWords + 1);
+    this.nextSameName = new Int32Array(variantCount).fill(NO_NODE);
+    this.foldedKeys = new Array<string | undefined>(variantCount);
+    this.caseKeys = new Array<string | undefined>(variantCount);
+    let nodeCount = 1;
+    const lastInGroup = new Map<number, number>();
+    for (let v = 0; v < variantCount; v++) {
+      const words = wordLists[v]!;
+      if (words.length === 0) continue;
+      let node = 0;
+      for (const word of words) {
+        const h = hashWord(word);
+        let child = this.lookup(node, h);
+        if (child === NO_NODE) {
+          child = nodeCount++;
+          this.insert(node, h, child);
+          hasChildren[node] = 1;
+        }
+        node = child;
+      }
+      if (terminal[node] === NO_NODE) terminal[node] = v;
+      else this.nextSameName[lastInGroup.get(node)!] = v;
+      lastInGroup.set(node, v);
+    }
+    this.terminal = terminal.subarray(0, nodeCount);
+    this.hasChildren = hasChildren.subarray(0, nodeCount);
+  }
+
+  get variantCount(): number {
+    return this.data.variants.length;
+  }
+
+  variantText(v: number): string {
+    return this.data.variants[v]!;
+  }
+
+  variantKind(v: number): VariantKind {
+    return VARIANT_KINDS[(this.data.variantCodes[v]! >> 1) & 3]!;
+  }
+
+  isCaseSensitive(v: number): boolean {
+    return (this.data.variantCodes[v]! & 1) === 1;
+  }
+
+  entryIndex(v: number): number {
+    return Math.floor(this.data.variantCodes[v]! / 8);
+  }
+
+  entryId(v: number): string {
+    return this.data.entryIds[this.entryIndex(v)]!;
+  }
+
+  entryList(v: number): ListId {
+    return LIST_IDS[this.data.entryLists[this.entryIndex(v)]!]!;
+  }
+
+  private lookup(parent: number, h: number): number {
+    let slot = (Math.imul(parent, 0x9e3779b1) ^ h) & this.mask;
+    for (;;) {
+      const p = this.slotParent[slot]!;
+      if (p === NO_NODE) return NO_NODE;
+      if (p === parent && this.slotHash[slot] === h) return this.slotChild[slot]!;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private insert(parent: number, h: number, child: number): void {
+    let slot = (Math.imul(parent, 0x9e3779b1) ^ h) & this.mask;
+    while (this.slotParent[slot] !== NO_NODE) slot = (slot + 1) & this.mask;
+    this.slotParent[slot] = parent;
+    this.slotHash[slot] = h;
+    this.slotChild[slot] = child;
+  }
+
+  /** The variants ending at a node that the text really spells (hash collisions and case ruled out). */
+  private verify(text: string, start: number, end: number, node: number): number[] {
+    const out: number[] = [];
+    let folded: string | undefined;
+    let lettersAsWritten: string | undefined;
+    for (let v = this.terminal[node]!; v !== NO_NODE; v = this.nextSameName[v]!) {
+      folded ??= normaliseName(text.slice(start, end));
+      const key = (this.foldedKeys[v] ??= normaliseName(this.data.variants[v]!));
+      if (key !== folded) continue;
+      if (this.isCaseSensitive(v)) {
+        lettersAsWritten ??= caseKey(text.slice(start, end));
+        if ((this.caseKeys[v] ??= caseKey(this.data.variants[v]!)) !== lettersAsWritten) continue;
+      }
+      out.push(v);
+    }
+    return out;
+  }
+
+  /** Every match in the text, in order, longest first where they would overlap. */
+  findMatches(text: string): Match[] {
+    // Matches in progress: trie node and start offset. Rarely more than one at a time.
+    const activeNode: number[] = [];
+    const activeStart: number[] = [];
+    const candStart: number[] = [];
+    const candEnd: number[] = [];
+    const candNode: number[] = [];
+    const terminal = this.terminal;
+    const hasChildren = this.hasChildren;
+
+    const endWord = (start: number, end: number, h: number): void => {
+      let kept = 0;
+      for (let a = 0; a < activeNode.length; a++) {
+        const child = this.lookup(activeNode[a]!, h);
+        if (child === NO_NODE) continue;
+        if (terminal[child] !== NO_NODE) {
+          candStart.push(activeStart[a]!);
+          candEnd.push(end);
+          candNode.push(child);
+        }
+        if (hasChildren[child]) {
+          activeNode[kept] = child;
+          activeStart[kept] = activeStart[a]!;
+          kept++;
+        }
+      }
+      activeNode.length = kept;
+      activeStart.length = kept;
+      const child = this.lookup(0, h);
+      if (child === NO_NODE) return;
+      if (terminal[child] !== NO_NODE) {
+        candStart.push(start);
+        candEnd.push(end);
+        candNode.push(child);
+      }
+      if (hasChildren[child]) {
+        activeNode.push(child);
+        activeStart.push(start);
+      }
+    };
+
+    let wordStart = -1;
+    let wordEnd = 0;
+    let h = FNV_OFFSET;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const f = foldCode(text.charCodeAt(i));
+      if (f > STANDALONE) {
+        if (wordStart < 0) {
+          wordStart = i;
+          h = FNV_OFFSET;
+        }
+        h = Math.imul(h ^ f, FNV_PRIME);
+        wordEnd = i + 1;
+        continue;
+      }
+      if (f === IGNORABLE) continue;
+      if (wordStart >= 0) {
+        endWord(wordStart, wordEnd, h);
+        wordStart = -1;
+      }
+      if (f === STANDALONE) endWord(i, i + 1, Math.imul(FNV_OFFSET ^ text.charCodeAt(i), FNV_PRIME));
+    }
+    if (wordStart >= 0) endWord(wordStart, wordEnd, h);
+    return this.resolve(text, candStart, candEnd, candNode);
+  }
+
+  private resolve(text: string, starts: number[], ends: number[], nodes: number[]): Match[] {
+    const order = starts.map((_, i) => i);
+    order.sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
+    const out: Match[] = [];
+    let lastEnd = -1;
+    for (const i of order) {
+      if (starts[i]! < lastEnd) continue;
+      const variants = this.verify(text, starts[i]!, ends[i]!, nodes[i]!);
+      if (variants.length === 0) continue;
+      out.push({ start: starts[i]!, end: ends[i]!, variant: variants[0]!, variants });
+      lastEnd = ends[i]!;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The message protocol, one map type per receiver. Senders and handlers take their argument
+ * and result types from these maps, so a misspelt message or a missing handler does not compile.
+ */
+import type { Citation, Entry, Footnote, ListId } from './list-model';
+
+/** What the details card and the popup show for one entry. */
+export interface EntryDetails extends Entry {
+  listName: string;
+  listMeaning: string;
+  listUrl: string;
+  footnoteTexts: Footnote[];
+}
+
+export interface DatasetInfo {
+  datasetDate: string;
+  source: string;
+  entryCount: number;
+}
+
+/** One flagged organisation on a page, as the content script reports it. */
+export interface PageEntity {
+  entryId: string;
+  list: ListId;
+  /** Texts as they appeared on the page, with how often. */
+  mentions: { text: string; count: number }[];
+  count: number;
+}
+
+export interface PageReport {
+  url: string;
+  title: string;
+  active: boolean;
+  entities: PageEntity[];
+}
+
+/** Handled by the background service worker. */
+export interface BackgroundProtocol {
+  getEntries(ids: string[]): (EntryDetails | null)[];
+  getDataset(): DatasetInfo;
+  reportPage(summary: { distinctEntities: number }): void;
+}
+
+/** Handled by the content script of a tab. */
+export interface ContentProtocol {
+  getPageReport(): PageReport;
+  revealNext(entryId: string): boolean;
+}
+
+export type { Citation };

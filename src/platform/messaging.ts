@@ -1,0 +1,82 @@
+/**
+ * Typed messaging over runtime/tabs messages. A message is `{ listmark: type, args }`; the reply
+ * is `{ ok: value }` or `{ error: message }`, and errors are rethrown in the caller.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { browser } from './browser';
+
+type AnyProtocol = object;
+type Fn = (...args: never[]) => unknown;
+export type MessageType<P extends AnyProtocol> = Extract<keyof P, string>;
+type ArgsOf<P, K extends keyof P> = P[K] extends Fn ? Parameters<P[K]> : never;
+type ResultOf<P, K extends keyof P> = P[K] extends Fn ? Awaited<ReturnType<P[K]>> : never;
+
+/** Handlers for every message of a protocol; each may be async and sees the sender. */
+export type Handlers<P extends AnyProtocol> = {
+  [K in MessageType<P>]: (sender: Runtime.MessageSender, ...args: ArgsOf<P, K>) => ResultOf<P, K> | Promise<ResultOf<P, K>>;
+};
+
+interface Envelope {
+  listmark: string;
+  args: unknown[];
+}
+
+type Reply = { ok: unknown } | { error: string };
+
+export function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as Envelope).listmark === 'string' &&
+    Array.isArray((message as Envelope).args)
+  );
+}
+
+function unwrap(reply: unknown, type: string): unknown {
+  if (typeof reply !== 'object' || reply === null) throw new Error(`No answer to "${type}"`);
+  if ('error' in reply) throw new Error(String((reply as { error: unknown }).error));
+  return (reply as { ok: unknown }).ok;
+}
+
+export async function sendToBackground<P extends AnyProtocol, K extends MessageType<P>>(
+  type: K,
+  ...args: ArgsOf<P, K>
+): Promise<ResultOf<P, K>> {
+  const reply: unknown = await browser.runtime.sendMessage({ listmark: type, args } satisfies Envelope);
+  return unwrap(reply, type) as ResultOf<P, K>;
+}
+
+export async function sendToTab<P extends AnyProtocol, K extends MessageType<P>>(
+  tabId: number,
+  type: K,
+  ...args: ArgsOf<P, K>
+): Promise<ResultOf<P, K>> {
+  const reply: unknown = await browser.tabs.sendMessage(tabId, { listmark: type, args } satisfies Envelope, { frameId: 0 });
+  return unwrap(reply, type) as ResultOf<P, K>;
+}
+
+/**
+ * Answers messages of one protocol. Only this extension's own pages and content scripts are
+ * answered; anything else, and any message of the wrong shape, gets a clean refusal.
+ */
+export function handleMessages<P extends AnyProtocol>(
+  handlers: Handlers<P>,
+  validate: (type: string, args: unknown[]) => string | null = () => null,
+): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!isEnvelope(message)) return undefined; // not ours: leave it to other listeners
+    if (sender.id !== browser.runtime.id) return Promise.resolve<Reply>({ error: 'Refused: sender is not this extension' });
+    if (!Object.prototype.hasOwnProperty.call(handlers, message.listmark)) {
+      return undefined; // another context of this extension handles it
+    }
+    const problem = validate(message.listmark, message.args);
+    if (problem) return Promise.resolve<Reply>({ error: `Refused: ${problem}` });
+    const handler = handlers[message.listmark as MessageType<P>] as (s: Runtime.MessageSender, ...a: unknown[]) => unknown;
+    return Promise.resolve()
+      .then(() => handler(sender, ...message.args))
+      .then(
+        (ok): Reply => ({ ok: ok ?? null }),
+        (error: unknown): Reply => ({ error: error instanceof Error ? error.message : String(error) }),
+      );
+  });
+}

@@ -60,11 +60,13 @@ async function showOnPage(entryId: string): Promise<void> {
   await sendToTab<ContentProtocol, 'revealNext'>(tabId, 'revealNext', entryId);
 }
 
+async function fetchReport(): Promise<PageReport | null> {
+  if (tabId === undefined) return null;
+  return sendToTab<ContentProtocol, 'getPageReport'>(tabId, 'getPageReport').catch(() => null);
+}
+
 async function refresh(): Promise<void> {
-  let report: PageReport | null = null;
-  if (tabId !== undefined) {
-    report = await sendToTab<ContentProtocol, 'getPageReport'>(tabId, 'getPageReport').catch(() => null);
-  }
+  const report = await fetchReport();
   const details = report?.entities.length
     ? await sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', report.entities.map((e) => e.entryId))
     : [];
@@ -74,7 +76,9 @@ async function refresh(): Promise<void> {
 async function main(): Promise<void> {
   const tab = await targetTab();
   tabId = tab?.id;
-  const hostname = tab?.url ? new URL(tab.url).hostname : '';
+  // The content script says where the tab is: the popup needs no "tabs" permission to read URLs.
+  const firstReport = await fetchReport();
+  const hostname = firstReport ? new URL(firstReport.url).hostname : '';
   const settings = await loadSettings();
   const enabled = byId<HTMLInputElement>('enabled');
   const siteOff = byId<HTMLInputElement>('site-off');

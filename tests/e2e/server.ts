@@ -1,0 +1,40 @@
+/** A static server on 127.0.0.1 for e2e pages: tests/pages/* and the shared seed article. */
+import { createServer, type Server } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { extname, join, resolve, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const root = resolve(import.meta.dirname, '../..');
+const routes: Record<string, string> = {
+  '/seed-article.html': resolve(root, '../shared/fixtures/seed-article.html'),
+};
+const pagesDir = resolve(root, 'tests/pages');
+const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+export interface PageServer {
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<PageServer> {
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = routes[path] ?? join(pagesDir, normalize(path).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(pagesDir) && !Object.values(routes).includes(file)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}

@@ -130,11 +130,17 @@ export function displayCountry(heading: string): string {
 
 function parseXml(xml: string, file: string) {
   const problems: string[] = [];
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') problems.push(message);
-    },
-  }).parseFromString(xml, 'text/xml');
+  let doc;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') problems.push(message);
+      },
+    }).parseFromString(xml, 'text/xml');
+  } catch (error) {
+    // xmldom throws on fatal errors (a truncated file) instead of reporting them.
+    throw new SourceError(file, 'XML', `not well-formed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
   if (problems.length > 0) throw new SourceError(file, 'XML', `not well-formed: ${problems[0]}`);
   const root = doc.documentElement;
   if (!root || root.tagName !== 'DIV5' || root.getAttribute('N') !== '744') {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseEntityCell } from '../../src/core/entity-cell';
+import { loadLexicon } from '../../scripts/lexicon';
+
+const lexicon = loadLexicon();
+
+describe('parseEntityCell', () => {
+  it.each([
+    // [cell text, name, aliases, first address]
+    ['Abdul Satar Ghoura, 501, 5th Floor, Kabul, Afghanistan.', 'Abdul Satar Ghoura', [], '501, 5th Floor, Kabul, Afghanistan.'],
+    ['Huawei Cloud Argentina, Buenos Aires, Argentina.', 'Huawei Cloud Argentina', [], 'Buenos Aires, Argentina.'],
+    ['Hua Ying Management Co. Limited, Tsim Sha Tsui, Hong Kong.', 'Hua Ying Management Co. Limited', [], 'Tsim Sha Tsui, Hong Kong.'],
+    ['Beijing Ltd Co., Ltd., No. 3 Road, Beijing.', 'Beijing Ltd Co., Ltd.', [], 'No. 3 Road, Beijing.'],
+    [
+      'Academy of Military Medical Sciences, Institute of Basic Medicine, 27 Taiping Road, Beijing, China.',
+      'Academy of Military Medical Sciences, Institute of Basic Medicine',
+      [],
+      '27 Taiping Road, Beijing, China.',
+    ],
+    [
+      'Hangzhou Hikvision Digital Technology Co., Ltd., a.k.a., the following one alias:\n—Hikvision.\n \n No. 555 Qianmo Road, Hangzhou; and 700 Dongliu Road, Hangzhou, China.',
+      'Hangzhou Hikvision Digital Technology Co., Ltd.',
+      ['Hikvision'],
+      'No. 555 Qianmo Road, Hangzhou',
+    ],
+    [
+      'Fazal Rahim Farid, a.k.a., the following three aliases:\n—Fazel Rahim Farid;\n—Farid; and\n—Engineer Idris.\n \n Kabul, Afghanistan.',
+      'Fazal Rahim Farid',
+      ['Fazel Rahim Farid', 'Farid', 'Engineer Idris'],
+      'Kabul, Afghanistan.',
+    ],
+    ['Gazprom Flot, OOO (f.k.a., Obshchestvo S Ogranichennoi Otvetstvennostyu Gazflot), Moscow.', 'Gazprom Flot, OOO', ['Obshchestvo S Ogranichennoi Otvetstvennostyu Gazflot'], 'Moscow.'],
+    ['Mesbah Energy Company (a.k.a. “MEC”), P.O. Box 1, Tehran, Iran.', 'Mesbah Energy Company', ['MEC'], 'P.O. Box 1, Tehran, Iran.'],
+  ])('%s', (cell, name, aliases, firstAddress) => {
+    const parsed = parseEntityCell(cell, lexicon);
+    expect(parsed.name).toBe(name);
+    expect(parsed.aliases).toEqual(aliases);
+    expect(parsed.addresses[0]).toBe(firstAddress);
+  });
+
+  it('drops the list’s own prose from an alias', () => {
+    const parsed = parseEntityCell(
+      'Huawei Technologies Co., Ltd., a.k.a., the following two aliases:\n—Shenzhen Huawei Technologies; and\n—Huawei Technology, and to include the following addresses and the following 22 affiliated entities:\n \n Shenzhen, China.',
+      lexicon,
+    );
+    expect(parsed.aliases).toEqual(['Shenzhen Huawei Technologies', 'Huawei Technology']);
+  });
+});

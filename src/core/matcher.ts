@@ -254,8 +254,10 @@ export class Matcher {
       if (starts[i]! < lastEnd) continue;
       const variants = this.verify(text, starts[i]!, ends[i]!, nodes[i]!);
       if (variants.length === 0) continue;
-      out.push({ start: starts[i]!, end: ends[i]!, variant: variants[0]!, variants });
-      lastEnd = ends[i]!;
+      // Names ending in an abbreviation ("Co., Ltd.") keep their final period.
+      const end = text.charCodeAt(ends[i]!) === 46 && this.data.variants[variants[0]!]!.endsWith('.') ? ends[i]! + 1 : ends[i]!;
+      out.push({ start: starts[i]!, end, variant: variants[0]!, variants });
+      lastEnd = end;
     }
     return out;
   }

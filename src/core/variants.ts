@@ -41,6 +41,15 @@ const GENERIC_TAIL = new Set(
     'and of the co').split(' '),
 );
 
+// Words that make a short all-ordinary phrase a description of some institution, not a name.
+const INSTITUTION_WORDS = new Set(
+  ('ministry department defense defence industry industries aviation academy bank institute university committee bureau ' +
+    'office agency council army navy police government state national central federal security general research science ' +
+    'technology technologies company corporation group center centre service services trading electronics engineering').split(' '),
+);
+
+const STOP_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'de', 'a']);
+
 // Leading words that qualify a name without identifying it; dropped only together with what follows.
 const LEADING_QUALIFIER = new Set(['the']);
 
@@ -129,8 +138,11 @@ export class VariantPolicy {
     }
     const joined = words.join(' ');
     if (this.lexicon.isPlaceName(joined)) return { match: false, caseSensitive: true };
-    // Several words, all of them ordinary ("Aviation Industry", "Ministry of Defense"): only as written.
+    // Several words, all of them ordinary: a short generic phrase ("Aviation Industry", "Ministry
+    // of Defense") is never matched; others ("Sense Time", "Tactical Missile Corporation") only as written.
     const allCommon = words.every((w) => this.isCommonWord(w) || this.lexicon.isPlaceName(w) || /^\d+$/.test(w));
+    const contentWords = words.filter((w) => !STOP_WORDS.has(w)).length;
+    if (allCommon && contentWords < 3 && words.some((w) => INSTITUTION_WORDS.has(w))) return { match: false, caseSensitive: true };
     return { match: true, caseSensitive: allCommon || letters <= 4 };
   }
 

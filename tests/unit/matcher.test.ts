@@ -1,0 +1,91 @@
+/** Matching rules on a small variant set, then on the real bundle. */
+import { describe, expect, it } from 'vitest';
+import { encodeMatcherData, Matcher } from '../../src/core/matcher';
+import type { Variant } from '../../src/core/variants';
+import { flagged } from './real-bundle';
+
+const ENTRIES = [
+  { id: 'e0', list: 'entity-list' as const },
+  { id: 'e1', list: 'entity-list' as const },
+  { id: 'e2', list: 'meu-list' as const },
+  { id: 'e3', list: 'entity-list' as const },
+];
+const VARIANTS: Variant[] = [
+  { text: 'Huawei', entryIndex: 0, kind: 'derived', caseSensitive: false },
+  { text: 'Huawei Technologies Co., Ltd.', entryIndex: 0, kind: 'listed', caseSensitive: false },
+  { text: 'SMIC', entryIndex: 1, kind: 'acronym', caseSensitive: true },
+  { text: 'Société Générale Électronique', entryIndex: 2, kind: 'listed', caseSensitive: false },
+  { text: "Xi'an Aero-Engine", entryIndex: 3, kind: 'listed', caseSensitive: false },
+  { text: '华为技术', entryIndex: 0, kind: 'alias', caseSensitive: false },
+];
+const matcher = new Matcher(encodeMatcherData(VARIANTS, ENTRIES));
+const texts = (text: string) => matcher.findMatches(text).map((m) => text.slice(m.start, m.end));
+
+describe('Matcher rules', () => {
+  it.each([
+    ['whole words only', 'Huaweis and HuaweiX and xHuawei', []],
+    ['case-insensitive for distinctive names', 'HUAWEI and huawei', ['HUAWEI', 'huawei']],
+    ['case-sensitive for short acronyms', 'SMIC, not smic or Smic', ['SMIC']],
+    ['folds diacritics', 'Societe Generale Electronique', ['Societe Generale Electronique']],
+    ['folds quotes, hyphens and dashes', 'Xi’an Aero–Engine and Xi an Aero Engine', ['Xi’an Aero–Engine', 'Xi an Aero Engine']],
+    ['folds any whitespace run', 'Huawei\n  Technologies\u00a0Co.,\tLtd.', ['Huawei\n  Technologies\u00a0Co.,\tLtd.']],
+    ['tolerates a possessive', "Huawei's phones and Huawei’s", ['Huawei', 'Huawei']],
+    ['prefers the longest match', 'Huawei Technologies Co., Ltd. said', ['Huawei Technologies Co., Ltd.']],
+    ['matches CJK without word boundaries', '据报道华为技术有限公司', ['华为技术']],
+    ['ignores zero-width joiners inside names', 'Hua\u200dwei', ['Hua\u200dwei']],
+    ['finds nothing in empty text', '', []],
+  ])('%s', (_rule, text, expected) => {
+    expect(texts(text)).toEqual(expected);
+  });
+
+  it('reports offsets into the original text, the variant and every entry sharing the name', () => {
+    const [m] = matcher.findMatches('— SMIC —');
+    expect(m).toMatchObject({ start: 2, end: 6 });
+    expect(matcher.variantText(m!.variant)).toBe('SMIC');
+    expect(matcher.variantKind(m!.variant)).toBe('acronym');
+    expect(matcher.entryId(m!.variant)).toBe('e1');
+  });
+
+  it('never reports overlapping matches', () => {
+    const found = matcher.findMatches('Huawei Huawei Technologies Co., Ltd. SMIC SMIC');
+    for (let i = 1; i < found.length; i++) expect(found[i]!.start).toBeGreaterThanOrEqual(found[i - 1]!.end);
+  });
+
+  it('rejects data of another format', () => {
+    expect(() => new Matcher({ format: 'other' } as never)).toThrow(/Unknown matcher format/);
+  });
+});
+
+describe('the real bundle', () => {
+  it('flags exactly what a reader expects in the seed article', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../../shared/fixtures/seed-article.txt', import.meta.url), 'utf8');
+    const names = new Set(flagged(text).map((f) => f.text));
+    expect([...names].sort()).toEqual(['Huawei', 'Hikvision', 'iFlytek', 'Megvii', 'SenseTime', 'Yitu'].sort());
+  });
+
+  it.each([
+    ['Hikvision cameras', 'Hikvision', 'Hangzhou Hikvision Digital Technology Co., Ltd.'],
+    ['shares of SenseTime fell', 'SenseTime', 'Beijing Sensetime Technology Development Co., Ltd.'],
+    ['Sense Time said', 'Sense Time', 'Beijing Sensetime Technology Development Co., Ltd.'],
+    ['Megvii and Yitu', 'Megvii', 'Megvii Technology'],
+    ["Huawei's new phone", 'Huawei', 'Huawei Technologies Co., Ltd.'],
+    ['SMIC shares', 'SMIC', 'Semiconductor Manufacturing International Corporation (SMIC)'],
+    ['Dahua Technology and Dahua', 'Dahua Technology', 'Dahua Technology'],
+    ['Tactical Missile Corporation', 'Tactical Missile Corporation', 'Tactical Missile Corporation'],
+  ])('%s', (text, expectedText, listedName) => {
+    const found = flagged(text);
+    expect(found[0]).toMatchObject({ text: expectedText, listedName });
+  });
+
+  it.each([
+    'Arrow Electronics reported earnings',
+    'Apple and Nvidia and Intel and Alibaba and Informa',
+    'ZTE Corporation phones',
+    'the Ministry of Defense said',
+    'Aviation Industry news',
+    'under blue sky at the Nova Scotia conference',
+  ])('flags nothing in %s', (text) => {
+    expect(flagged(text)).toEqual([]);
+  });
+});

@@ -49,7 +49,7 @@ export class MarkPainter implements Painter {
   private readonly marks = new Map<Range, HTMLElement>();
 
   add(list: ListId, range: Range): void {
-    if (range.startContainer !== range.endContainer || range.startContainer.nodeType !== Node.TEXT_NODE) return;
+    if (range.startContainer !== range.endContainer || range.startContainer.nodeType !== 3 /* text */) return;
     const text = range.startContainer as Text;
     const doc = text.ownerDocument;
     const middle = text.splitText(range.startOffset);

@@ -163,6 +163,9 @@ export class Scanner {
     // Painting a segment twice (queued by the first scan and by a mutation) must not double it.
     const nodes = new Set<Node>(segment.nodes);
     this.dropMentions((m) => nodes.has(m.range.startContainer));
+    const found: Mention[] = [];
+    // All ranges first, then paint: the <mark> fallback splits text nodes, and live ranges made
+    // before the split follow it, while offsets computed after it would not.
     for (const match of matcher.findMatches(segment.text)) {
       const variants = match.variants.filter(acceptVariant);
       if (variants.length === 0) continue;
@@ -171,18 +174,21 @@ export class Scanner {
       const range = this.doc.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
-      const list = matcher.entryList(variants[0]!);
-      const mention: Mention = {
+      found.push({
         range,
         text: segment.text.slice(match.start, match.end),
-        list,
+        list: matcher.entryList(variants[0]!),
         variants,
         entryIds: [...new Set(variants.map((v) => matcher.entryId(v)))],
-      };
-      painter.add(list, range);
+      });
+    }
+    for (const mention of found) {
+      painter.add(mention.list, mention.range);
       this.mentions.add(mention);
       this.changed = true;
     }
+    // Changes Listmark makes itself (only the <mark> fallback makes any) never trigger a rescan.
+    if (found.length > 0 && painter.kind === 'mark') this.observer?.takeRecords();
   }
 
   /** Mentions in document order. */
@@ -191,8 +197,10 @@ export class Scanner {
   }
 }
 
+const ELEMENT_NODE = 1;
+
 function isOwnNode(node: Node): boolean {
-  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
   return !!el && (el.id.startsWith(OWN_PREFIX) || el.classList.contains('listmark-mark'));
 }
 

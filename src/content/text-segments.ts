@@ -6,6 +6,13 @@
 
 export const OWN_PREFIX = 'listmark-';
 
+// Node type constants, not the page's `Node` global: pages may overwrite it.
+const ELEMENT_NODE = 1;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
   'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'HEAD', 'TITLE',
@@ -28,13 +35,13 @@ export function isSkippedElement(el: Element): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   if (tag.startsWith(OWN_PREFIX.toUpperCase())) return true;
   if (el.id.startsWith(OWN_PREFIX)) return true;
-  if (el instanceof HTMLElement && el.isContentEditable) return true;
+  if ((el as HTMLElement).isContentEditable === true || el.getAttribute('contenteditable') === 'true' || el.getAttribute('contenteditable') === '') return true;
   return el.getAttribute('aria-hidden') === 'true' && el.getAttribute('role') === 'presentation';
 }
 
 /** Is the node inside something Listmark must not read (checks ancestors, for mutation targets)? */
 export function isInSkippedRegion(node: Node): boolean {
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
     if (isSkippedElement(el)) return true;
   }
   return false;
@@ -57,21 +64,21 @@ function blockOf(node: Node): Node | null {
  */
 export function* textSegments(root: Node, onShadowRoot: (root: ShadowRoot) => void = () => {}): Generator<TextSegment> {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode(node) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
+      if (node.nodeType === ELEMENT_NODE) {
         const el = node as Element;
-        if (isSkippedElement(el)) return NodeFilter.FILTER_REJECT;
+        if (isSkippedElement(el)) return FILTER_REJECT;
         if (el.shadowRoot) onShadowRoot(el.shadowRoot);
       }
-      return NodeFilter.FILTER_ACCEPT;
+      return FILTER_ACCEPT;
     },
   });
   let current: TextSegment = { text: '', nodes: [], starts: [] };
   let currentBlock: Node | null = null;
   let broken = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
+    if (node.nodeType === ELEMENT_NODE) {
       if (!isInline(node as Element)) broken = true;
       continue;
     }

@@ -1,0 +1,112 @@
+/** Text model and scanner on fixture DOM in jsdom, with a recording painter and the real matcher. */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ListId } from '../../src/core/list-model';
+import type { Painter } from '../../src/content/painter';
+import { MarkPainter } from '../../src/content/painter';
+import { Scanner } from '../../src/content/scanner';
+import { textSegments } from '../../src/content/text-segments';
+import { realMatcher } from '../unit/real-bundle';
+
+class RecordingPainter implements Painter {
+  readonly kind = 'highlight-api';
+  readonly ranges = new Map<Range, ListId>();
+  add(list: ListId, range: Range) {
+    this.ranges.set(range, list);
+  }
+  remove(_list: ListId, range: Range) {
+    this.ranges.delete(range);
+  }
+  clear() {
+    this.ranges.clear();
+  }
+  texts() {
+    return [...this.ranges.keys()].map((r) => r.toString());
+  }
+}
+
+function page(html: string): Document {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+  return document;
+}
+
+const running: Scanner[] = [];
+afterEach(() => {
+  for (const s of running.splice(0)) s.stop();
+});
+
+async function scan(doc: Document, painter: Painter = new RecordingPainter()) {
+  const scanner = new Scanner(doc, { matcher: realMatcher(), painter, acceptVariant: () => true });
+  running.push(scanner);
+  scanner.start();
+  await scanner.whenIdle();
+  return scanner;
+}
+
+describe('textSegments', () => {
+  it('joins inline elements within a block and splits at blocks and line breaks', () => {
+    page('<p><b>Huawei</b> Tech<i>nologies</i></p><div>one<br>two</div><p>x<span>y</span></p>');
+    expect([...textSegments(document.body)].map((s) => s.text)).toEqual(['Huawei Technologies', 'one', 'two', 'xy']);
+  });
+
+  it('skips code, editable regions, scripts and templates', () => {
+    page('<p>a</p><pre>b</pre><code>c</code><textarea>d</textarea><div contenteditable="true">e</div><script>f</script><template>g</template><p>h</p>');
+    const texts = [...textSegments(document.body)].map((s) => s.text);
+    expect(texts).toContain('a');
+    expect(texts).toContain('h');
+    for (const hidden of ['b', 'c', 'd', 'e', 'f', 'g']) expect(texts).not.toContain(hidden);
+  });
+});
+
+describe('Scanner', () => {
+  it('maps a name that runs across inline elements back to one DOM range', async () => {
+    page('<p>Shares of <b>Hik</b><a href="#">vision</a> fell; SenseTime did not.</p>');
+    const painter = new RecordingPainter();
+    await scan(document, painter);
+    expect(painter.texts()).toEqual(['Hikvision', 'SenseTime']);
+    const [range] = painter.ranges.keys();
+    expect(range!.startContainer.textContent).toBe('Hik');
+    expect(range!.endContainer.textContent).toBe('vision');
+  });
+
+  it('flags text added later and drops highlights of removed text', async () => {
+    page('<p id="a">Megvii</p>');
+    const painter = new RecordingPainter();
+    const scanner = await scan(document, painter);
+    expect(painter.texts()).toEqual(['Megvii']);
+    const p = document.createElement('p');
+    p.textContent = 'Later: Yitu and Huawei.';
+    document.body.append(p);
+    await new Promise((r) => setTimeout(r, 0));
+    await scanner.whenIdle();
+    expect(painter.texts().sort()).toEqual(['Huawei', 'Megvii', 'Yitu']);
+    document.getElementById('a')!.remove();
+    await new Promise((r) => setTimeout(r, 0));
+    await scanner.whenIdle();
+    expect(painter.texts().sort()).toEqual(['Huawei', 'Yitu']);
+    scanner.stop();
+    expect(painter.texts()).toEqual([]);
+  });
+
+  it('does not paint a segment twice when a mutation requeues it', async () => {
+    page('<p id="a">Megvii</p>');
+    const painter = new RecordingPainter();
+    const scanner = await scan(document, painter);
+    document.getElementById('a')!.append(' and more');
+    await new Promise((r) => setTimeout(r, 0));
+    await scanner.whenIdle();
+    expect(painter.texts()).toEqual(['Megvii']);
+  });
+
+  it('the <mark> fallback restores the page text exactly when cleared', async () => {
+    page('<p>Megvii, Yitu and <b>Hikvision</b> were listed.</p>');
+    const before = document.body.textContent;
+    const painter = new MarkPainter();
+    const scanner = await scan(document, painter);
+    expect(document.querySelectorAll('mark.listmark-mark')).toHaveLength(3);
+    expect(document.body.textContent).toBe(before);
+    scanner.stop();
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+    expect(document.body.textContent).toBe(before);
+  });
+});

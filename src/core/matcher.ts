@@ -6,7 +6,7 @@
  * variants, against the letters as written.
  */
 import { LIST_IDS, type ListId } from './list-model';
-import { caseKey, foldCode, IGNORABLE, normaliseName, STANDALONE, wordSpans } from './normalise';
+import { caseKey, foldCode, IGNORABLE, normaliseName, STANDALONE } from './normalise';
 import { VARIANT_KINDS, type Variant, type VariantKind } from './variants';
 
 /** The compiled form the content script loads: plain JSON, no per-tab rebuild of word data. */
@@ -47,15 +47,6 @@ export function encodeMatcherData(
   };
 }
 
-function hashWord(word: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    h = Math.imul(h ^ c, FNV_PRIME);
-  }
-  return h;
-}
-
 export class Matcher {
   private readonly data: MatcherData;
   // Trie transitions in one open-addressing table keyed by (parent node, word hash).
@@ -76,38 +67,59 @@ export class Matcher {
     if (data.format !== 'listmark-matcher/1') throw new Error(`Unknown matcher format: ${String(data.format)}`);
     this.data = data;
     const variantCount = data.variants.length;
-    const wordLists = data.variants.map((v) => wordSpans(v).map((s) => s.word));
-    const totalWords = wordLists.reduce((sum, words) => sum + words.length, 0);
+    // Upper bound of trie nodes: one per word of every variant (a word is at least one character).
+    let totalChars = 0;
+    for (const v of data.variants) totalChars += v.length;
     let size = 1024;
-    while (size < totalWords * 2) size <<= 1;
+    while (size < totalChars) size <<= 1;
     this.mask = size - 1;
     this.slotParent = new Int32Array(size).fill(NO_NODE);
     this.slotHash = new Int32Array(size);
     this.slotChild = new Int32Array(size);
-    const terminal = new Int32Array(totalWords + 1).fill(NO_NODE);
-    const hasChildren = new Uint8Array(totalWords + 1);
+    const terminal = new Int32Array(totalChars + 1).fill(NO_NODE);
+    const hasChildren = new Uint8Array(totalChars + 1);
     this.nextSameName = new Int32Array(variantCount).fill(NO_NODE);
     this.foldedKeys = new Array<string | undefined>(variantCount);
     this.caseKeys = new Array<string | undefined>(variantCount);
+    const lastInGroup = new Int32Array(totalChars + 1).fill(NO_NODE);
     let nodeCount = 1;
-    const lastInGroup = new Map<number, number>();
-    for (let v = 0; v < variantCount; v++) {
-      const words = wordLists[v]!;
-      if (words.length === 0) continue;
-      let node = 0;
-      for (const word of words) {
-        const h = hashWord(word);
-        let child = this.lookup(node, h);
-        if (child === NO_NODE) {
-          child = nodeCount++;
-          this.insert(node, h, child);
-          hasChildren[node] = 1;
-        }
-        node = child;
+    // Walks each variant with the same folding and hashing as findMatches, without allocating.
+    const step = (node: number, h: number): number => {
+      let child = this.lookup(node, h);
+      if (child === NO_NODE) {
+        child = nodeCount++;
+        this.insert(node, h, child);
+        hasChildren[node] = 1;
       }
+      return child;
+    };
+    for (let v = 0; v < variantCount; v++) {
+      const text = data.variants[v]!;
+      let node = 0;
+      let inWord = false;
+      let h = FNV_OFFSET;
+      for (let i = 0; i < text.length; i++) {
+        const f = foldCode(text.charCodeAt(i));
+        if (f > STANDALONE) {
+          if (!inWord) {
+            inWord = true;
+            h = FNV_OFFSET;
+          }
+          h = Math.imul(h ^ f, FNV_PRIME);
+          continue;
+        }
+        if (f === IGNORABLE) continue;
+        if (inWord) {
+          node = step(node, h);
+          inWord = false;
+        }
+        if (f === STANDALONE) node = step(node, Math.imul(FNV_OFFSET ^ text.charCodeAt(i), FNV_PRIME));
+      }
+      if (inWord) node = step(node, h);
+      if (node === 0) continue;
       if (terminal[node] === NO_NODE) terminal[node] = v;
-      else this.nextSameName[lastInGroup.get(node)!] = v;
-      lastInGroup.set(node, v);
+      else this.nextSameName[lastInGroup[node]!] = v;
+      lastInGroup[node] = v;
     }
     this.terminal = terminal.subarray(0, nodeCount);
     this.hasChildren = hasChildren.subarray(0, nodeCount);

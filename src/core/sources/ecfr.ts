@@ -6,6 +6,7 @@
  */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { earliestDate, parseCitations } from '../citations';
+import { mergeRepeatedRows } from '../merge-entries';
 import { parseEntityCell, cleanName } from '../entity-cell';
 import { entryId } from '../entry-id';
 import type { Lexicon } from '../lexicon';
@@ -277,33 +278,6 @@ function parseSupplement(root: Element, spec: SupplementSpec, file: string, lexi
   });
   if (entries.length === 0) throw new SourceError(file, where, 'table has no entries');
   return { entries, footnotes: readFootnotes(table, spec.list) };
-}
-
-/**
- * The list sometimes prints one organisation in several rows (one per address or per
- * subordinate unit with the parent's name). One organisation is one entry: rows with the same
- * list, country and name are merged, keeping every alias, address and citation once.
- */
-function mergeRepeatedRows(entries: Entry[]): Entry[] {
-  const byId = new Map<string, Entry>();
-  for (const entry of entries) {
-    const first = byId.get(entry.id);
-    if (!first) {
-      byId.set(entry.id, entry);
-      continue;
-    }
-    const union = <T>(a: T[], b: T[], key: (t: T) => string) => {
-      const seen = new Set(a.map(key));
-      return [...a, ...b.filter((t) => !seen.has(key(t)))];
-    };
-    first.aliases = union(first.aliases, entry.aliases, (x) => x);
-    first.addresses = union(first.addresses, entry.addresses, (x) => x);
-    first.citations = union(first.citations, entry.citations, (c) => `${c.volume}:${c.page}`);
-    first.footnotes = union(first.footnotes, entry.footnotes, String).sort((a, b) => a - b);
-    first.firstListed = earliestDate(first.citations);
-    if (entry.notes && !first.notes.includes(entry.notes)) first.notes = `${first.notes} ${entry.notes}`.trim();
-  }
-  return [...byId.values()];
 }
 
 export function parsePart744(xml: string, file: string, lexicon: Lexicon): Part744 {

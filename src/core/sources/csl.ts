@@ -34,7 +34,7 @@ function splitList(value: CslValue): string[] {
   if (Array.isArray(value)) {
     return value
       .map((v) => (typeof v === 'string' ? v : [v.address, v.city, v.state, v.postal_code, v.country].filter(Boolean).join(', ')))
-      .map((v) => v.trim())
+      .map((v) => v.replace(/^\s*and\s+/i, '').trim())
       .filter(Boolean);
   }
   return (value ?? '')

@@ -15,7 +15,10 @@ const LEGAL_FORM_WORDS = new Set(
   ).split(' '),
 );
 
-const AKA_MARKER = /,?\s*\ba\.k\.a\.?,?\s*(?:the\s+following\s+(?:[\w-]+\s+)?alias(?:es)?\s*:?)?/i;
+const LEGAL_FORM_THEN_ADDRESS = /^(.*?\b(?:Ltd|Inc|LLC|Co|Corp|Limited|GmbH|JSC)\.?)\s+((?:No\.?\s*)?\d.*)$/;
+
+const AKA_MARKER =
+  /,?\s*(?:\ba\.k\.a\.?,?\s*(?:the\s+following\s+(?:[\w-]+\s+)?alias(?:es)?\s*:?)?|\bthe\s+following\s+(?:[\w-]+\s+)?alias(?:es)?\s*:)/i;
 
 // Abbreviations whose final period belongs to the name, not to the sentence.
 const KEEPS_FINAL_PERIOD = /(?:\b(?:Ltd|Co|Inc|Corp|Dev|Tech|Mfg|Bros|Intl|Ind|Est|Jr|Sr|St|No|Sti|Ltda|Cia|Mach|Nat|Std)|\b[A-Z](?:\.[A-Z])*)\.$/;
@@ -147,6 +150,13 @@ function parseCell(cellText: string, lexicon: Lexicon): EntityCell {
   const parts = splitTopLevel(flat.replace(/;/g, ','), ',');
   let nameParts = 1;
   while (nameParts < parts.length && isNameContinuation(parts[nameParts]!, parts[0]!, lexicon)) nameParts++;
+  // A legal form run into the address without a comma: "Kelvo Inc 6600 21st Avenue", "Co., Ltd No. 8 …".
+  const runOn = LEGAL_FORM_THEN_ADDRESS.exec(parts[nameParts - 1] ?? '') ?? LEGAL_FORM_THEN_ADDRESS.exec(parts[nameParts] ?? '');
+  if (runOn) {
+    const index = LEGAL_FORM_THEN_ADDRESS.exec(parts[nameParts - 1] ?? '') ? nameParts - 1 : nameParts;
+    parts.splice(index, 1, runOn[1]!, runOn[2]!);
+    nameParts = index + 1;
+  }
   return {
     name: cleanName(parts.slice(0, nameParts).join(',')),
     aliases: [],

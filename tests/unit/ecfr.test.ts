@@ -71,6 +71,37 @@ describe('the 2026-07-23 snapshot', () => {
     expect(aecc.notes).toMatch(/Subordinate institution of Aero-Engine Company of China/);
   });
 
+  it.each([
+    // [listed name, list, country, first citation, an alias or null]
+    ['Dahua Technology', 'entity-list', "China, People's Republic of", '84 FR 54004, 10/9/19', null],
+    ['Inspur Group Co., Ltd.', 'entity-list', "China, People's Republic of", '88 FR 13675, 3/6/23', 'Inspur Group'],
+    ['Sugon', 'entity-list', "China, People's Republic of", '84 FR 29373, 6/24/19', 'Dawning Information Industry'],
+    ['Tianjin Phytium Information Technology', 'entity-list', "China, People's Republic of", '86 FR 18438, 4/9/21', 'Phytium'],
+    ['National University of Defense Technology (NUDT)', 'entity-list', "China, People's Republic of", '80 FR 8527, 2/18/15', 'Hunan Guofang Keji University'],
+    ['Northwestern Polytechnical University', 'entity-list', "China, People's Republic of", '66 FR 24266, 5/14/01', 'Northwest Polytechnical University'],
+    ['DJI', 'entity-list', "China, People's Republic of", '85 FR 83420, 12/22/20', 'SZ DJI Technology Co., Ltd.'],
+    ['Yangtze Memory Technologies Co., Ltd.', 'entity-list', "China, People's Republic of", '87 FR 77508, 12/19/22', 'YMTC'],
+    ['ZTE Parsian', 'entity-list', 'Iran', '81 FR 12006, 3/8/16', null],
+    ['China Electronics Technology Group Corporation 13th Research Institute (CETC 13)', 'entity-list', "China, People's Republic of", '83 FR 37427, 8/1/18', 'HSRI'],
+    ['AO Kaspersky Lab', 'entity-list', 'Russia', '89 FR 52363, 6/24/24', 'AO Kaspersky Laboratory'],
+    ['Kaspersky Labs Limited', 'entity-list', 'United Kingdom', '89 FR 52363, 6/24/24', 'Kaspersky Labs'],
+    ['Positive Technologies', 'entity-list', 'Russia', '86 FR 60760, 11/4/21', null],
+    ['Tupolev JSC', 'entity-list', 'Russia', '87 FR 12240, 3/3/22', null],
+    ['CloudWalk Technology', 'entity-list', "China, People's Republic of", '85 FR 34505, 6/5/20', 'Chongqing Cloudwalk Technology Co., Ltd.'],
+    ['Xiamen Meiya Pico Information Co. Ltd.', 'entity-list', "China, People's Republic of", '84 FR 54004, 10/9/19', null],
+    ['Shanghai Micro Electronics Equipment (Group) Co., Ltd.', 'entity-list', "China, People's Republic of", '87 FR 77508, 12/19/22', 'Shanghai Microelectronics Equipment Company'],
+    ['Tongfang NucTech Technology Ltd.', 'entity-list', "China, People's Republic of", '85 FR 83420, 12/22/20', 'NucTech'],
+    ['Hytera Communications Limited', 'entity-list', "China, People's Republic of", '89 FR 68548, 8/27/24', 'Hytera Communications Ltd.'],
+    ['Sichuan University', 'entity-list', "China, People's Republic of", '77 FR 58006, 9/19/12', null],
+    ['Academy of Aerospace Solid Propulsion Technology (AASPT)', 'meu-list', "China, People's Republic of", '85 FR 83799, 12/23/2020', null],
+    ['Bowei Integrated Circuits', 'entity-list', "China, People's Republic of", '83 FR 37427, 8/1/18', null],
+  ] as const)('pins %s', (name, list, country, firstCitation, alias) => {
+    const e = find(name, list);
+    expect(e.country).toBe(country);
+    expect(citationTexts(e)[0]).toBe(firstCitation);
+    if (alias) expect(e.aliases).toContain(alias);
+  });
+
   it('agrees with the third-party reference parse on at least 99% of listed names', () => {
     const reference = JSON.parse(readFileSync(REFERENCE, 'utf8')) as { entities: { name: string }[] };
     const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

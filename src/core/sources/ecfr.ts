@@ -257,7 +257,16 @@ function parseSupplement(root: Element, spec: SupplementSpec, file: string, lexi
     const footnotes = [...new Set(cellTexts.flatMap((c) => c.footnotes))].sort((a, b) => a - b);
     const displayed = displayCountry(country);
     for (const part of compound ?? [entityText]) {
-      const { name, aliases, addresses } = parseEntityCell(part, lexicon);
+      const cell = parseEntityCell(part, lexicon);
+      const { aliases, addresses } = cell;
+      let { name } = cell;
+      let rowNotes = notes;
+      // "… Research Institute (CETC 13) subordinate institution: Bowei Integrated Circuits"
+      const subordinate = /^(.+?)\s+subordinate institution:\s*(.+)$/i.exec(name);
+      if (subordinate) {
+        name = subordinate[2]!;
+        rowNotes = `Subordinate institution of ${subordinate[1]}.`;
+      }
       if (!name) throw new SourceError(file, rowWhere, `entry with an empty name: "${flat(part).slice(0, 80)}"`);
       entries.push({
         id: entryId(spec.list, displayed, name),
@@ -272,7 +281,7 @@ function parseSupplement(root: Element, spec: SupplementSpec, file: string, lexi
         citations,
         firstListed: earliestDate(citations),
         footnotes,
-        notes,
+        notes: rowNotes,
       });
     }
   });

@@ -139,10 +139,11 @@ export class VariantPolicy {
     const joined = words.join(' ');
     if (this.lexicon.isPlaceName(joined)) return { match: false, caseSensitive: true };
     // Several words, all of them ordinary: a short generic phrase ("Aviation Industry", "Ministry
-    // of Defense") is never matched; others ("Sense Time", "Tactical Missile Corporation") only as written.
+    // of Defense") is never matched; others ("Sense Time", "Positive Technologies") only as written.
     const allCommon = words.every((w) => this.isCommonWord(w) || this.lexicon.isPlaceName(w) || /^\d+$/.test(w));
     const contentWords = words.filter((w) => !STOP_WORDS.has(w)).length;
-    if (allCommon && contentWords < 3 && words.some((w) => INSTITUTION_WORDS.has(w))) return { match: false, caseSensitive: true };
+    const generic = words.every((w) => STOP_WORDS.has(w) || INSTITUTION_WORDS.has(w) || this.lexicon.isPlaceName(w));
+    if (allCommon && contentWords < 3 && generic) return { match: false, caseSensitive: true };
     return { match: true, caseSensitive: allCommon || letters <= 4 };
   }
 
@@ -182,6 +183,15 @@ export class VariantPolicy {
   }
 }
 
+const ORGANISATION_HINT =
+  /\b(?:co|company|corp|corporation|ltd|limited|inc|llc|group|institute|university|academy|bureau|center|centre|factory|plant|bank|trading|industries|industry|technology|technologies|systems|electronics|engineering|enterprise|services|international|jsc|ooo|ao|pjsc|gmbh|fze|fzco|fzc|llp|s\.?a|ministry|department|agency|laboratory|lab|research|works|holding|holdings|aviation|airlines|shipping|logistics|petroleum|energy|network|networks)\b/i;
+
+/** Two to five capitalised words and nothing that names an organisation: probably an individual. */
+function looksLikePerson(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 5 && !/\d/.test(name) && !ORGANISATION_HINT.test(name) && words.every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:al|bin|ibn|el|de|van|von|ur)$/i.test(w));
+}
+
 const KIND_RANK: Record<VariantKind, number> = { listed: 0, alias: 1, acronym: 2, derived: 3 };
 
 /**
@@ -196,8 +206,11 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
       const trimmed = text.trim();
       if (trimmed) candidates.push({ text: trimmed, entryIndex, kind, caseSensitive });
     };
+    const person = looksLikePerson(entry.name);
     for (const [kind, names] of [['listed', [entry.name]], ['alias', entry.aliases]] as const) {
       for (const name of names) {
+        // A one-word alias of a person ("Farid" for Fazal Rahim Farid) names too many people.
+        if (kind === 'alias' && person && foldedWords(name).length === 1) continue;
         const { base, acronyms } = splitAcronyms(name);
         for (const form of new Set([name, base])) {
           const verdict = policy.judgeListedName(form);

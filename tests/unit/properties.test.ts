@@ -1,0 +1,67 @@
+/** Rules that must hold for all inputs, checked with fast-check on the real variant set. */
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { foldCode, IGNORABLE, normaliseName, SEPARATOR } from '../../src/core/normalise';
+import { realMatcher } from './real-bundle';
+
+const isWordChar = (code: number) => {
+  const f = foldCode(code);
+  return f !== SEPARATOR && f !== IGNORABLE;
+};
+
+// Text made of words and separators, including the awkward ones: NBSP, line breaks, curly quotes,
+// dashes, combining marks, zero-width joiners, emoji, lone surrogates and control characters.
+const piece = fc.oneof(
+  fc.constantFrom('the', 'said', 'Huawei', 'SMIC', 'Hik', 'vision', 'Co.', 'Ltd.', '2024', 'é', 'e\u0301', '\u200d', '😀', '\ud800', '\u0000', '\u202e'),
+  fc.constantFrom(' ', '\u00a0', '\n', ', ', '. ', '’', '—', '-', '"'),
+  fc.string({ maxLength: 6 }),
+);
+const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+describe('properties', () => {
+  it('normalisation is idempotent', () => {
+    fc.assert(fc.property(fc.string(), (s) => normaliseName(normaliseName(s)) === normaliseName(s)), { numRuns: 500 });
+  });
+
+  it('matches never start or end inside a word, never overlap, and map back to their text', () => {
+    const matcher = realMatcher();
+    fc.assert(
+      fc.property(text, (t) => {
+        const found = matcher.findMatches(t);
+        let lastEnd = 0;
+        for (const m of found) {
+          if (m.start < lastEnd) return false;
+          if (m.start > 0 && isWordChar(t.charCodeAt(m.start - 1)) && isWordChar(t.charCodeAt(m.start))) return false;
+          if (m.end < t.length && isWordChar(t.charCodeAt(m.end)) && isWordChar(t.charCodeAt(m.end - 1))) return false;
+          if (normaliseName(t.slice(m.start, m.end)) !== normaliseName(matcher.variantText(m.variant))) return false;
+          lastEnd = m.end;
+        }
+        return true;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds every variant inserted into random text between word boundaries, at its offsets', () => {
+    const matcher = realMatcher();
+    const variantIndex = fc.integer({ min: 0, max: matcher.variantCount - 1 });
+    fc.assert(
+      fc.property(text, variantIndex, text, (before, v, after) => {
+        const name = matcher.variantText(v);
+        // Offsets of the name's first and last word characters (a match spans words, not the
+        // punctuation around them, e.g. the ")" of "(EBCC)").
+        let first = 0;
+        while (first < name.length && !isWordChar(name.charCodeAt(first))) first++;
+        let last = name.length;
+        while (last > 0 && !isWordChar(name.charCodeAt(last - 1))) last--;
+        const t = `${before} ${name} ${after}`;
+        const start = before.length + 1 + first;
+        const end = before.length + 1 + last;
+        // Found at its offsets, or inside a longer match that covers it (the random text around
+        // it may extend it into another listed name).
+        return matcher.findMatches(t).some((m) => m.start <= start && m.end >= end);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,14 @@
+/** The matcher on the annotated quality set (tests/fixtures/quality-set.ts) meets its targets. */
+import { describe, expect, it } from 'vitest';
+import { evaluateQuality } from '../fixtures/evaluate-quality';
+import { realBundle, realMatcher } from './real-bundle';
+
+describe('quality on annotated news text', () => {
+  it('finds ≥ 97% of mentions with ≥ 98% precision', () => {
+    const report = evaluateQuality(realMatcher(), realBundle().details.entries);
+    expect(report.misses).toEqual([]);
+    expect(report.falseFlags).toEqual([]);
+    expect(report.recall).toBeGreaterThanOrEqual(0.97);
+    expect(report.precision).toBeGreaterThanOrEqual(0.98);
+  });
+});

@@ -10,7 +10,8 @@ import type { BackgroundProtocol } from '../core/protocol';
 import { isActiveOn, type Settings } from '../core/settings';
 import { browser } from '../platform/browser';
 import { handleMessages, sendToBackground } from '../platform/messaging';
-import { loadSettings, onSettingsChanged } from '../platform/storage';
+import { dismissedOn, type Dismissal } from '../core/dismissals';
+import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals } from '../platform/storage';
 import { DetailsCard } from './card';
 import { createPainter } from './painter';
 import { Scanner, type Mention } from './scanner';
@@ -19,7 +20,8 @@ const isTopFrame = window === window.top;
 let matcher: Matcher | null = null;
 let scanner: Scanner | null = null;
 let settings: Settings | null = null;
-const card = new DetailsCard(document);
+let dismissals: Dismissal[] = [];
+const card = new DetailsCard(document, (entryId, name) => void dismiss(entryId, name));
 let focusIndex = -1;
 
 function getMatcher(): Matcher {
@@ -50,10 +52,13 @@ function start(current: Settings): void {
   if (scanner) return;
   const m = getMatcher();
   const lists = new Set(current.lists);
+  const dismissed = dismissedOn(dismissals, location.hostname);
+  applyHighlightStyle(current.highlightStyle);
   scanner = new Scanner(document, {
     matcher: m,
     painter: createPainter(window),
-    acceptVariant: (v) => lists.has(m.entryList(v)) && (current.includeShortForms || m.variantKind(v) !== 'derived'),
+    acceptVariant: (v) =>
+      lists.has(m.entryList(v)) && (current.includeShortForms || m.variantKind(v) !== 'derived') && !dismissed.has(m.entryId(v)),
     onChange: scheduleReport,
   });
   scanner.start();
@@ -85,6 +90,29 @@ function apply(next: Settings): void {
   const active = isActiveOn(next, location.hostname);
   stop();
   if (active) start(next);
+}
+
+let styleSheet: CSSStyleSheet | null = null;
+
+/**
+ * The "underline only" style, as a constructed style sheet adopted by the document: no element
+ * is added to the page. The default look comes from the manifest's highlights.css.
+ */
+function applyHighlightStyle(style: Settings['highlightStyle']): void {
+  try {
+    if (!styleSheet) {
+      styleSheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, styleSheet];
+    }
+    styleSheet.replaceSync(style === 'underline' ? '::highlight(listmark-entity-list), ::highlight(listmark-meu-list), ::highlight(listmark-unverified-list), ::highlight(listmark-sdn-list), ::highlight(listmark-denied-persons-list), ::highlight(listmark-nonproliferation-sanctions), ::highlight(listmark-debarred-parties), ::highlight(listmark-other-csl) { background-color: transparent; }' : '');
+  } catch {
+    // Constructed style sheets unavailable here: the default style stays.
+  }
+}
+
+async function dismiss(entryId: string, name: string): Promise<void> {
+  const site = location.hostname;
+  await updateDismissals((current) => [...current, { site, entryId, name, at: new Date().toISOString() }]);
 }
 
 function mentionAt(x: number, y: number): Mention | null {
@@ -157,8 +185,10 @@ function pageReport(): PageReport {
     }
     entity.count++;
     const existing = entity.mentions.find((x) => x.text === mention.text);
-    if (existing) existing.count++;
-    else entity.mentions.push({ text: mention.text, count: 1 });
+    if (existing) {
+      existing.count++;
+      if (!existing.sentences.includes(mention.sentence)) existing.sentences.push(mention.sentence);
+    } else entity.mentions.push({ text: mention.text, count: 1, sentences: [mention.sentence] });
   }
   return {
     url: location.href,
@@ -184,5 +214,12 @@ if (isTopFrame) {
   });
 }
 
-void loadSettings().then(apply, () => apply({ ...(settings ?? ({} as Settings)) } as Settings));
+void Promise.all([loadSettings(), loadDismissals()]).then(([loaded, stored]) => {
+  dismissals = stored;
+  apply(loaded);
+});
 onSettingsChanged(apply);
+onDismissalsChanged((next) => {
+  dismissals = next;
+  if (settings) apply(settings);
+});

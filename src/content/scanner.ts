@@ -6,12 +6,15 @@
  */
 import type { ListId } from '../core/list-model';
 import type { Matcher } from '../core/matcher';
+import { sentenceAround } from '../core/sentence';
 import type { Painter } from './painter';
 import { isInSkippedRegion, OWN_PREFIX, positionOf, textSegments, type TextSegment } from './text-segments';
 
 export interface Mention {
   range: Range;
   text: string;
+  /** The sentence it stands in, for the page report. */
+  sentence: string;
   list: ListId;
   /** The variant that matched first, then every other entry with the same name. */
   variants: number[];
@@ -177,6 +180,7 @@ export class Scanner {
       found.push({
         range,
         text: segment.text.slice(match.start, match.end),
+        sentence: sentenceAround(segment.text, match.start, match.end),
         list: matcher.entryList(variants[0]!),
         variants,
         entryIds: [...new Set(variants.map((v) => matcher.entryId(v)))],

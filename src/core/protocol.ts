@@ -22,8 +22,8 @@ export interface DatasetInfo {
 export interface PageEntity {
   entryId: string;
   list: ListId;
-  /** Texts as they appeared on the page, with how often. */
-  mentions: { text: string; count: number }[];
+  /** Texts as they appeared on the page, with how often and the sentences they stood in. */
+  mentions: { text: string; count: number; sentences: string[] }[];
   count: number;
 }
 

@@ -17,7 +17,12 @@ export interface Settings {
   lists: ListId[];
   /** Also flag derived short forms ("Hikvision" for the listed legal name), not only listed names and aliases. */
   includeShortForms: boolean;
+  /** `marker`: tinted background and underline; `underline`: underline only. */
+  highlightStyle: HighlightStyle;
 }
+
+export const HIGHLIGHT_STYLES = ['marker', 'underline'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   disabledSites: [],
   lists: [...LIST_IDS],
   includeShortForms: true,
+  highlightStyle: 'marker',
 });
 
 function isStringArray(value: unknown): value is string[] {
@@ -42,6 +48,7 @@ export function parseSettings(raw: unknown): Settings {
   }
   if (isStringArray(value.lists)) settings.lists = LIST_IDS.filter((id) => (value.lists as string[]).includes(id));
   if (typeof value.includeShortForms === 'boolean') settings.includeShortForms = value.includeShortForms;
+  if (HIGHLIGHT_STYLES.includes(value.highlightStyle as HighlightStyle)) settings.highlightStyle = value.highlightStyle as HighlightStyle;
   return settings;
 }
 

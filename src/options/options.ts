@@ -1,21 +1,41 @@
-/** Options page: which lists to flag, strictness, and the sites where Listmark is off (with undo). */
+/**
+ * Options page: which lists to flag, strictness, highlight style, and the per-site exceptions and
+ * "Not this organisation" dismissals, each with undo. Every change is written at once.
+ */
+import type { Dismissal } from '../core/dismissals';
 import { LISTS, LIST_IDS, type ListId } from '../core/list-model';
 import type { Settings } from '../core/settings';
-import { loadSettings, onSettingsChanged, updateSettings } from '../platform/storage';
+import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals, updateSettings } from '../platform/storage';
 
-function render(settings: Settings): void {
+function item(text: string, action: string, onClick: () => void): HTMLLIElement {
+  const li = document.createElement('li');
+  const span = document.createElement('span');
+  span.textContent = text;
+  const button = document.createElement('button');
+  button.textContent = action;
+  button.addEventListener('click', onClick);
+  li.append(span, button);
+  return li;
+}
+
+function empty(text: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'muted';
+  li.textContent = text;
+  return li;
+}
+
+function renderSettings(settings: Settings): void {
   const lists = document.getElementById('lists')!;
   lists.querySelectorAll('label').forEach((l) => l.remove());
   for (const id of LIST_IDS) {
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';
+    box.value = id;
     box.checked = settings.lists.includes(id);
     box.addEventListener('change', () => {
-      void updateSettings((s) => ({
-        ...s,
-        lists: box.checked ? [...s.lists, id] : s.lists.filter((l: ListId) => l !== id),
-      }));
+      void updateSettings((s) => ({ ...s, lists: box.checked ? [...s.lists, id] : s.lists.filter((l: ListId) => l !== id) }));
     });
     label.append(box, ` ${LISTS[id].name}`);
     lists.append(label);
@@ -24,22 +44,34 @@ function render(settings: Settings): void {
     radio.checked = (radio.value === 'short') === settings.includeShortForms;
     radio.onchange = () => void updateSettings((s) => ({ ...s, includeShortForms: radio.value === 'short' }));
   }
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=style]')) {
+    radio.checked = radio.value === settings.highlightStyle;
+    radio.onchange = () => void updateSettings((s) => ({ ...s, highlightStyle: radio.value === 'underline' ? 'underline' : 'marker' }));
+  }
   const sites = document.getElementById('sites')!;
-  sites.replaceChildren();
-  if (settings.disabledSites.length === 0) {
-    const li = document.createElement('li');
-    li.textContent = 'None.';
-    sites.append(li);
-  }
-  for (const host of settings.disabledSites) {
-    const li = document.createElement('li');
-    const undo = document.createElement('button');
-    undo.textContent = 'Turn back on';
-    undo.addEventListener('click', () => void updateSettings((s) => ({ ...s, disabledSites: s.disabledSites.filter((h) => h !== host) })));
-    li.append(`${host} `, undo);
-    sites.append(li);
-  }
+  sites.replaceChildren(
+    ...(settings.disabledSites.length === 0
+      ? [empty('None: Listmark runs on every site.')]
+      : settings.disabledSites.map((host) =>
+          item(host, 'Turn back on', () => void updateSettings((s) => ({ ...s, disabledSites: s.disabledSites.filter((h) => h !== host) }))),
+        )),
+  );
 }
 
-void loadSettings().then(render);
-onSettingsChanged(render);
+function renderDismissals(dismissals: Dismissal[]): void {
+  const ul = document.getElementById('dismissals')!;
+  ul.replaceChildren(
+    ...(dismissals.length === 0
+      ? [empty('None.')]
+      : dismissals.map((d) =>
+          item(`${d.name || d.entryId} on ${d.site}`, 'Undo', () =>
+            void updateDismissals((all) => all.filter((x) => !(x.site === d.site && x.entryId === d.entryId))),
+          ),
+        )),
+  );
+}
+
+void loadSettings().then(renderSettings);
+void loadDismissals().then(renderDismissals);
+onSettingsChanged(renderSettings);
+onDismissalsChanged(renderDismissals);

@@ -2,6 +2,7 @@
  * Settings in storage.sync (small, follows the user), parsed on every read so a corrupt or
  * older value never reaches the rest of the extension.
  */
+import { parseDismissals, type Dismissal } from '../core/dismissals';
 import { parseSettings, type Settings } from '../core/settings';
 import { browser } from './browser';
 
@@ -29,4 +30,26 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
 
 export function extensionUrl(path: string): string {
   return browser.runtime.getURL(path);
+}
+
+const DISMISSALS_KEY = 'dismissals';
+
+/** "Not this organisation" dismissals: in storage.local (they can outgrow sync's quota). */
+export async function loadDismissals(): Promise<Dismissal[]> {
+  const stored = await browser.storage.local.get(DISMISSALS_KEY);
+  return parseDismissals(stored[DISMISSALS_KEY]);
+}
+
+export async function updateDismissals(change: (current: Dismissal[]) => Dismissal[]): Promise<Dismissal[]> {
+  const next = parseDismissals(change(await loadDismissals()));
+  await browser.storage.local.set({ [DISMISSALS_KEY]: next });
+  return next;
+}
+
+export function onDismissalsChanged(callback: (dismissals: Dismissal[]) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && DISMISSALS_KEY in changes) callback(parseDismissals(changes[DISMISSALS_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

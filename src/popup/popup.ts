@@ -3,6 +3,7 @@
  * change) and a summary of what the current page flags, from the tab's content script.
  */
 import type { BackgroundProtocol, ContentProtocol, EntryDetails, PageReport } from '../core/protocol';
+import { buildExport, exportToCsv } from '../core/report-export';
 import { browser } from '../platform/browser';
 import { sendToBackground, sendToTab } from '../platform/messaging';
 import { loadSettings, updateSettings } from '../platform/storage';
@@ -38,19 +39,54 @@ function render(report: PageReport | null, details: (EntryDetails | null)[]): vo
   report.entities.forEach((entity, i) => {
     const entry = details[i];
     const li = document.createElement('li');
-    const name = document.createElement('div');
+    const expander = document.createElement('details');
+    const summary = document.createElement('summary');
+    const name = document.createElement('span');
     name.className = 'name';
     name.textContent = entry?.name ?? entity.entryId;
+    summary.append(name);
     const meta = document.createElement('div');
     meta.className = 'meta';
     const seen = entity.mentions.map((m) => `“${m.text}”`).join(', ');
     meta.textContent = `${entry?.listName ?? entity.list} · ${entry?.country ?? ''} · ${entity.count} mention${entity.count === 1 ? '' : 's'}: ${seen}`;
+    summary.append(meta);
+    expander.append(summary);
+    if (entry) expander.append(listingContext(entry));
     const next = document.createElement('button');
-    next.textContent = 'Show on page';
+    next.textContent = 'Show next mention';
     next.addEventListener('click', () => void showOnPage(entity.entryId));
-    li.append(name, meta, next);
+    li.append(expander, next);
     list.append(li);
   });
+  byId('export').hidden = n === 0;
+}
+
+function listingContext(entry: EntryDetails): HTMLElement {
+  const dl = document.createElement('dl');
+  dl.className = 'context';
+  const row = (label: string, value: string | Node) => {
+    if (value === '') return;
+    const dt = document.createElement('dt');
+    dt.textContent = label;
+    const dd = document.createElement('dd');
+    dd.append(value);
+    dl.append(dt, dd);
+  };
+  row('List', `${entry.listName}: ${entry.listMeaning}`);
+  if (entry.aliases.length) row('Aliases', entry.aliases.join('; '));
+  row('Licence review policy', entry.licenseReviewPolicy);
+  row('First listed', entry.firstListed ?? '');
+  const citations = document.createElement('span');
+  entry.citations.forEach((c, i) => {
+    const a = document.createElement('a');
+    a.textContent = c.text;
+    a.href = c.url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    citations.append(...(i > 0 ? ['; '] : []), a);
+  });
+  if (entry.citations.length) row('Federal Register', citations);
+  return dl;
 }
 
 let tabId: number | undefined;
@@ -65,12 +101,33 @@ async function fetchReport(): Promise<PageReport | null> {
   return sendToTab<ContentProtocol, 'getPageReport'>(tabId, 'getPageReport').catch(() => null);
 }
 
+let current: { report: PageReport; details: (EntryDetails | null)[] } | null = null;
+let datasetDate = '';
+
 async function refresh(): Promise<void> {
   const report = await fetchReport();
   const details = report?.entities.length
     ? await sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', report.entities.map((e) => e.entryId))
     : [];
+  current = report ? { report, details } : null;
   render(report, details);
+}
+
+function download(filename: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function exportReport(format: 'csv' | 'json'): void {
+  if (!current) return;
+  const exported = buildExport(current.report, current.details, datasetDate, new Date());
+  const stem = `listmark-report-${new URL(exported.url).hostname}-${exported.exportedAt.slice(0, 10)}`;
+  if (format === 'json') download(`${stem}.json`, 'application/json', JSON.stringify(exported, null, 2));
+  else download(`${stem}.csv`, 'text/csv;charset=utf-8', `\ufeff${exportToCsv(exported)}`);
 }
 
 async function main(): Promise<void> {
@@ -99,8 +156,12 @@ async function main(): Promise<void> {
     event.preventDefault();
     void browser.runtime.openOptionsPage();
   });
+  byId('export-csv').addEventListener('click', () => exportReport('csv'));
+  byId('export-json').addEventListener('click', () => exportReport('json'));
   const dataset = await sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset');
+  datasetDate = dataset.datasetDate;
   byId('dataset').textContent = `Entity List, UVL and MEU List as of ${dataset.datasetDate}`;
+  byId('dataset').title = dataset.source;
   await refresh();
 }
 

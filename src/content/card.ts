@@ -34,7 +34,7 @@ dt { font-weight: 600; } dd { margin: 0; }
 ul { margin: 0; padding-left: 18px; }
 section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px; padding-top: 10px; }
 .note { margin-top: 12px; font-size: 12px; }
-.dismiss { margin-top: 10px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
+.dismiss { margin: 2px 0 6px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
 .dismiss:hover { background: rgba(127,127,127,.15); }
 a { color: #0b57d0; }
 `;
@@ -198,13 +198,14 @@ export class DetailsCard {
     row('First listed', entry.firstListed ?? '');
     row('Notes', entry.notes);
     for (const f of entry.footnoteTexts) row(`Footnote ${f.number}`, f.text);
+    // Right after the name, so keyboard users reach it second (after Close).
     const dismiss = this.el('button', 'dismiss', 'Not this organisation');
     dismiss.title = 'Stop flagging this listing on this site (undo in Listmark’s options)';
     dismiss.addEventListener('click', () => {
       this.onDismiss(entry.id, entry.name);
       this.close();
     });
-    section.append(badge, title, meaning, dl, dismiss);
+    section.append(badge, title, dismiss, meaning, dl);
     return section;
   }
 }

@@ -37,3 +37,57 @@ export function centreOfHighlight(text: string): { x: number; y: number } | null
   }
   return null;
 }
+
+interface ExtensionApi {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(id: number, message: unknown): Promise<{ ok?: { url?: string } } | null>;
+  };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+}
+
+/** Runs in an extension page: the id of the tab showing `url` (asks each tab's content script). */
+export async function findTabId(url: string): Promise<number | null> {
+  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = (g.browser ?? g.chrome)!;
+  for (const tab of await api.tabs.query({})) {
+    const reply = await api.tabs.sendMessage(tab.id!, { listmark: 'getPageReport', args: [] }).catch(() => null);
+    if (reply?.ok?.url === url) return tab.id!;
+  }
+  return null;
+}
+
+/** Runs in an extension page: the toolbar badge text of a tab. */
+export async function badgeText(tabId: number): Promise<string> {
+  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return (g.browser ?? g.chrome)!.action.getBadgeText({ tabId });
+}
+
+/** Runs in the popup: clicks an export button and returns the text of the file it offers. */
+export async function captureExport(buttonId: string): Promise<string> {
+  const blobs: Blob[] = [];
+  const original = URL.createObjectURL;
+  URL.createObjectURL = (blob: Blob) => {
+    blobs.push(blob);
+    return original.call(URL, blob);
+  };
+  HTMLAnchorElement.prototype.click = function () {}; // keep the download from leaving the page
+  document.getElementById(buttonId)!.click();
+  URL.createObjectURL = original;
+  return blobs[0] ? await blobs[0].text() : '';
+}
+
+/** Runs in the page: is a `listmark-*` highlight registered with this text? */
+export function isHighlighted(text: string): boolean {
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+  for (const [name, highlight] of registry ?? []) {
+    if (!name.startsWith('listmark-')) continue;
+    for (const r of highlight) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      if (range.toString() === text) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,205 @@
+/**
+ * One small interface over the two browser drivers, so the same e2e suite runs in real Chromium
+ * (playwright-core) and real Firefox ESR (puppeteer-core, WebDriver BiDi).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser, type Page as PpPage } from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH, requireBrowser } from './browsers';
+
+export interface TestPage {
+  url(): string;
+  evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;
+  /** Resolves once `fn(arg)` is truthy in the page. */
+  waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  /** Does the details card (in a closed shadow root) show this text? */
+  cardShows(text: string): Promise<boolean>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  readonly name: 'chromium' | 'firefox';
+  launch(): Promise<void>;
+  close(): Promise<void>;
+  open(url: string): Promise<TestPage>;
+  /** An extension page (popup, options) by its path in the build. */
+  openExtensionPage(path: string): Promise<TestPage>;
+}
+
+const root = resolve(import.meta.dirname, '../..');
+
+// ---- Chromium ----------------------------------------------------------------------------
+
+interface CdpNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function cdpText(node: CdpNode, inside: boolean): string {
+  const here = inside || (node.attributes ?? []).includes('listmark-card-host');
+  if (node.nodeName === 'STYLE') return '';
+  const own = here && node.nodeType === 3 ? (node.nodeValue ?? '') : '';
+  return own + [...(node.shadowRoots ?? []), ...(node.children ?? [])].map((c) => cdpText(c, here)).join(' ');
+}
+
+class ChromiumPage implements TestPage {
+  constructor(
+    private readonly page: PwPage,
+    private readonly context: BrowserContext,
+  ) {}
+  url() {
+    return this.page.url();
+  }
+  // The drivers' own generics unwrap handles; our page functions take plain JSON values.
+  async evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>> {
+    return (await this.page.evaluate(fn as never, arg as never)) as Awaited<R>;
+  }
+  async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 10_000) {
+    await this.page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs });
+  }
+  async click(x: number, y: number) {
+    await this.page.mouse.click(x, y);
+  }
+  async press(key: string) {
+    await this.page.keyboard.press(key);
+  }
+  async cardShows(text: string) {
+    // Pages cannot read a closed shadow root; the DevTools protocol can.
+    const cdp = await this.context.newCDPSession(this.page);
+    try {
+      const { root: doc } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+      return cdpText(doc, false).replace(/\s+/g, ' ').includes(text);
+    } finally {
+      await cdp.detach();
+    }
+  }
+  async screenshot(path: string) {
+    await this.page.screenshot({ path });
+  }
+  async emulateDark(dark: boolean) {
+    await this.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  }
+  async close() {
+    await this.page.close();
+  }
+}
+
+export class ChromiumDriver implements Driver {
+  readonly name = 'chromium';
+  private context!: BrowserContext;
+  private profile = '';
+  private extensionId = '';
+
+  async launch() {
+    requireBrowser(CHROMIUM_PATH, 'chromium');
+    const extension = resolve(root, 'dist/chrome');
+    this.profile = mkdtempSync(join(tmpdir(), 'listmark-chromium-'));
+    this.context = await chromium.launchPersistentContext(this.profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+      viewport: { width: 1200, height: 900 },
+    });
+    const worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
+    this.extensionId = new URL(worker.url()).host;
+  }
+  async close() {
+    await this.context?.close();
+    if (this.profile) rmSync(this.profile, { recursive: true, force: true });
+  }
+  async open(url: string): Promise<TestPage> {
+    const page = await this.context.newPage();
+    await page.goto(url);
+    return new ChromiumPage(page, this.context);
+  }
+  async openExtensionPage(path: string) {
+    return this.open(`chrome-extension://${this.extensionId}/${path}`);
+  }
+}
+
+// ---- Firefox -----------------------------------------------------------------------------
+
+const GECKO_ID = 'listmark@listmark.dev';
+// A fixed internal UUID lets tests open moz-extension:// pages at a known address.
+const EXTENSION_UUID = '6f1c1b7e-3f7a-4c55-9a58-2d1f1c0b1e01';
+
+class FirefoxPage implements TestPage {
+  constructor(private readonly page: PpPage) {}
+  url() {
+    return this.page.url();
+  }
+  async evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>> {
+    return (await this.page.evaluate(fn as never, arg as never)) as Awaited<R>;
+  }
+  async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 10_000) {
+    await this.page.waitForFunction(fn as never, { timeout: timeoutMs }, arg as never);
+  }
+  async click(x: number, y: number) {
+    await this.page.mouse.click(x, y);
+  }
+  async press(key: string) {
+    const keys = key.split('+');
+    for (const k of keys.slice(0, -1)) await this.page.keyboard.down(k as never);
+    await this.page.keyboard.press(keys.at(-1) as never);
+    for (const k of keys.slice(0, -1).reverse()) await this.page.keyboard.up(k as never);
+  }
+  async cardShows(text: string) {
+    // No page script or BiDi command reads a closed shadow root; Firefox's find-in-page searches
+    // rendered text, shadow trees included.
+    return this.page.evaluate((t) => {
+      // Search from the top each time: find() continues from the current selection.
+      getSelection()?.removeAllRanges();
+      return (window as unknown as { find(...a: unknown[]): boolean }).find(t, false, false, true);
+    }, text);
+  }
+  async screenshot(path: string) {
+    await this.page.screenshot({ path });
+  }
+  async close() {
+    await this.page.close();
+  }
+}
+
+export class FirefoxDriver implements Driver {
+  readonly name = 'firefox';
+  private browser!: Browser;
+
+  async launch() {
+    requireBrowser(FIREFOX_PATH, 'firefox-esr');
+    this.browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access allowed.
+      args: ['--remote-allow-system-access', '--width=1200', '--height=900'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+    });
+    await this.browser.installExtension(resolve(root, 'dist/firefox'));
+  }
+  async close() {
+    await this.browser?.close();
+  }
+  async open(url: string): Promise<TestPage> {
+    const page = await this.browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    if (url.startsWith('moz-extension:')) {
+      // The tab moves to the extension process and puppeteer reports the frame detached, though
+      // the page loads: wait for the page, not the navigation.
+      await page.goto(url, { timeout: 3_000, waitUntil: 'domcontentloaded' }).catch(() => {});
+      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 10_000 }, url);
+    } else await page.goto(url);
+    return new FirefoxPage(page);
+  }
+  async openExtensionPage(path: string) {
+    return this.open(`moz-extension://${EXTENSION_UUID}/${path}`);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The built extension in real Chromium and real Firefox ESR, on pages served from localhost.
+ * The same suite runs in both; it waits for facts (a highlight exists, a card opened), never
+ * for fixed sleeps. Chromium also takes the README's screenshots (artifacts/).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChromiumDriver, FirefoxDriver, type Driver, type TestPage } from './drivers';
+import {
+  badgeText,
+  captureExport,
+  centreOfHighlight,
+  findTabId,
+  HIKVISION_CITATION,
+  HIKVISION_LISTED_NAME,
+  isHighlighted,
+  readHighlights,
+  SEED_FLAGGED,
+  SEED_NOT_FLAGGED,
+} from './expectations';
+import { startServer, type PageServer } from './server';
+
+const artifacts = resolve(import.meta.dirname, '../../artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+// LISTMARK_BROWSERS=firefox (or chromium) runs one browser only, for local iteration.
+const only = process.env.LISTMARK_BROWSERS;
+const drivers: Driver[] = [new ChromiumDriver(), new FirefoxDriver()].filter((d) => !only || only.split(',').includes(d.name));
+
+describe.each(drivers)('Listmark in $name', (driver) => {
+  let server: PageServer;
+  const shot = (page: TestPage, name: string) => (driver.name === 'chromium' ? page.screenshot(join(artifacts, `${name}.png`)) : Promise.resolve());
+
+  beforeAll(async () => {
+    server = await startServer();
+    await driver.launch();
+  });
+  afterAll(async () => {
+    await driver.close();
+    await server.close();
+  });
+
+  async function openSeed(host = '127.0.0.1'): Promise<TestPage> {
+    const page = await driver.open(server.url('/seed-article.html').replace('127.0.0.1', host));
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('listmark-entity-list'), null, 20_000);
+    return page;
+  }
+
+  async function highlighted(page: TestPage): Promise<string[]> {
+    return Object.values(await page.evaluate(readHighlights, null)).flat();
+  }
+
+  async function popupFor(page: TestPage): Promise<{ popup: TestPage; tabId: number }> {
+    const popup = await driver.openExtensionPage('src/popup/index.html');
+    const tabId = await popup.evaluate(findTabId, page.url());
+    expect(tabId).toBeTypeOf('number');
+    await popup.close();
+    const bound = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    await bound.waitFor(() => /listed organisation|No listed|off/.test(document.getElementById('summary')?.textContent ?? ''), null);
+    return { popup: bound, tabId: tabId! };
+  }
+
+  it('highlights the listed companies of the seed article and nothing else', async () => {
+    const page = await openSeed();
+    const texts = await highlighted(page);
+    for (const name of SEED_FLAGGED) expect(texts, name).toContain(name);
+    for (const name of SEED_NOT_FLAGGED) expect(texts.join('|'), name).not.toContain(name);
+    await shot(page, `${driver.name}-seed-highlighted`);
+    await page.close();
+  });
+
+  it('opens a card with the listing when a highlight is clicked, and Esc closes it', async () => {
+    const page = await openSeed();
+    expect(await page.cardShows(HIKVISION_LISTED_NAME)).toBe(false);
+    const point = await page.evaluate(centreOfHighlight, 'Hikvision');
+    await page.click(point!.x, point!.y);
+    await expect.poll(() => page.cardShows(HIKVISION_LISTED_NAME), { timeout: 10_000 }).toBe(true);
+    for (const text of [HIKVISION_CITATION, 'Official list', 'matched an alias on the list', 'not a legal determination', 'Case-by-case review']) {
+      expect(await page.cardShows(text), text).toBe(true);
+    }
+    await shot(page, `${driver.name}-card`);
+    await page.press('Escape');
+    await page.waitFor(() => document.getElementById('listmark-card-host') === null, null);
+    await page.close();
+  });
+
+  it('moves to the next highlight with Alt+Shift+N and opens its card', async () => {
+    const page = await openSeed();
+    await page.press('Alt+Shift+KeyN');
+    await expect.poll(() => page.cardShows('Megvii Technology'), { timeout: 10_000 }).toBe(true);
+    await page.press('Alt+Shift+KeyN');
+    await expect.poll(() => page.cardShows('Yitu Technologies'), { timeout: 10_000 }).toBe(true);
+    await page.press('Alt+Shift+KeyP');
+    await expect.poll(() => page.cardShows('Megvii Technology'), { timeout: 10_000 }).toBe(true);
+    await page.close();
+  });
+
+  it('flags text added later and forgets text removed', async () => {
+    const page = await openSeed();
+    expect(await page.evaluate(isHighlighted, 'Dahua Technology')).toBe(false);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = 'Update: Dahua Technology was also named.';
+      document.body.append(p);
+    }, null);
+    await page.waitFor((t) => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      return [...(registry.get('listmark-entity-list') ?? [])].some((r) => r.startContainer.textContent?.includes(t));
+    }, 'Dahua Technology');
+    await page.evaluate(() => document.getElementById('late')!.remove(), null);
+    await page.waitFor(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      return ![...(registry.get('listmark-entity-list') ?? [])].some((r) => r.startContainer.isConnected === false);
+    }, null);
+    expect(await page.evaluate(isHighlighted, 'Dahua Technology')).toBe(false);
+    await page.close();
+  });
+
+  it('shows the count on the badge and in the popup, and exports the page report', async () => {
+    const page = await openSeed();
+    const { popup, tabId } = await popupFor(page);
+    await popup.waitFor(() => /^6 listed organisations/.test(document.getElementById('summary')!.textContent!), null);
+    expect(await popup.evaluate(badgeText, tabId)).toBe('6');
+    await shot(popup, `${driver.name}-popup`);
+    const json = JSON.parse(await popup.evaluate(captureExport, 'export-json')) as {
+      url: string;
+      datasetDate: string;
+      mentions: { text: string; sentence: string; listedName: string; citations: string[] }[];
+    };
+    expect(json.url).toBe(page.url());
+    expect(json.datasetDate).toBe('2026-07-23');
+    const hik = json.mentions.find((m) => m.text === 'Hikvision')!;
+    expect(hik.listedName).toBe(HIKVISION_LISTED_NAME);
+    expect(hik.citations[0]).toBe('84 FR 54004, 10/9/19');
+    expect(hik.sentence).toContain('These include major AI companies');
+    const csv = await popup.evaluate(captureExport, 'export-csv');
+    expect(csv.split('\r\n')[0]).toContain('"page_url","page_title"');
+    expect(csv).toContain(`"${HIKVISION_LISTED_NAME}"`);
+    await popup.close();
+    await page.close();
+  });
+
+  it('turns off everywhere, and on one site only, from the popup without a reload', async () => {
+    const page = await openSeed();
+    const other = await openSeed('localhost');
+    const { popup } = await popupFor(page);
+    await popup.evaluate(() => document.getElementById('enabled')!.click(), null);
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0, null);
+    await other.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0, null);
+    await popup.evaluate(() => document.getElementById('enabled')!.click(), null);
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null);
+    await popup.evaluate(() => document.getElementById('site-off')!.click(), null);
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0, null);
+    await other.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null); // localhost is another site
+    expect(await highlighted(other)).toContain('Hikvision');
+    await popup.evaluate(() => document.getElementById('site-off')!.click(), null);
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null);
+    await popup.close();
+    await other.close();
+    await page.close();
+  });
+
+  it('"Not this organisation" stops flagging it on this site, and options undo it', async () => {
+    const page = await openSeed();
+    const point = await page.evaluate(centreOfHighlight, 'Hikvision');
+    await page.click(point!.x, point!.y);
+    await expect.poll(() => page.cardShows(HIKVISION_LISTED_NAME), { timeout: 10_000 }).toBe(true);
+    await page.press('Tab'); // Close
+    await page.press('Tab'); // Not this organisation
+    await page.press('Enter');
+    await page.waitFor(() => document.getElementById('listmark-card-host') === null, null);
+    await expect.poll(() => page.evaluate(isHighlighted, 'Hikvision'), { timeout: 10_000 }).toBe(false);
+    expect(await page.evaluate(isHighlighted, 'Megvii')).toBe(true);
+
+    const options = await driver.openExtensionPage('src/options/index.html');
+    await options.waitFor(() => /Hangzhou Hikvision.* on 127\.0\.0\.1/.test(document.getElementById('dismissals')!.textContent!), null);
+    await shot(options, `${driver.name}-options`);
+    await options.evaluate(() => document.querySelector<HTMLButtonElement>('#dismissals button')!.click(), null);
+    await expect.poll(() => page.evaluate(isHighlighted, 'Hikvision'), { timeout: 10_000 }).toBe(true);
+    await options.close();
+    await page.close();
+  });
+});

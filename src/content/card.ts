@@ -20,8 +20,8 @@ const STYLE = `
 .card { position: absolute; z-index: 2147483647; width: min(420px, calc(100vw - 24px)); max-height: min(70vh, 560px); overflow: auto;
   box-sizing: border-box; padding: 14px 16px; border-radius: 10px; font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   background: #fff; color: #1d1d1f; border: 1px solid #d0d0d7; box-shadow: 0 8px 28px rgba(0,0,0,.22); }
-.card:focus { outline: 2px solid #0b57d0; outline-offset: 2px; }
-@media (prefers-color-scheme: dark) { .card { background: #1f2023; color: #ececf1; border-color: #45464d; } a { color: #8ab4f8; } .muted { color: #a9abb3 !important; } .badge { color: #1d1d1f; } }
+.card:focus { outline: none; }
+.card:focus-visible { outline: 2px solid rgba(11, 87, 208, 0.6); outline-offset: 2px; }
 header { display: flex; align-items: flex-start; gap: 8px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-weight: 600; font-size: 11px; letter-spacing: .02em; background: #ffb84d; color: #3b2300; }
 .badge.meu-list { background: #ff8fa3; } .badge.unverified-list { background: #b9a8ff; }
@@ -37,6 +37,8 @@ section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px
 .dismiss { margin: 2px 0 6px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
 .dismiss:hover { background: rgba(127,127,127,.15); }
 a { color: #0b57d0; }
+/* Last, so it wins over the light defaults above. */
+@media (prefers-color-scheme: dark) { .card { background: #1f2023; color: #ececf1; border-color: #45464d; } a { color: #8ab4f8; } .muted { color: #a9abb3 !important; } .badge { color: #1d1d1f; } }
 `;
 
 export interface CardContent {

@@ -18,7 +18,9 @@ export interface TestPage {
   press(key: string): Promise<void>;
   /** Does the details card (in a closed shadow root) show this text? */
   cardShows(text: string): Promise<boolean>;
-  screenshot(path: string): Promise<void>;
+  screenshot(path: string, size?: { width: number; height: number }): Promise<void>;
+  /** Chromium only: emulate the light or dark colour-scheme preference. */
+  emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,11 +84,11 @@ class ChromiumPage implements TestPage {
       await cdp.detach();
     }
   }
-  async screenshot(path: string) {
-    await this.page.screenshot({ path });
+  async screenshot(path: string, size?: { width: number; height: number }) {
+    await this.page.screenshot({ path, ...(size ? { clip: { x: 0, y: 0, ...size } } : {}) });
   }
-  async emulateDark(dark: boolean) {
-    await this.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  async emulateColorScheme(scheme: 'light' | 'dark') {
+    await this.page.emulateMedia({ colorScheme: scheme });
   }
   async close() {
     await this.page.close();

@@ -30,7 +30,9 @@ const drivers: Driver[] = [new ChromiumDriver(), new FirefoxDriver()].filter((d)
 
 describe.each(drivers)('Listmark in $name', (driver) => {
   let server: PageServer;
-  const shot = (page: TestPage, name: string) => (driver.name === 'chromium' ? page.screenshot(join(artifacts, `${name}.png`)) : Promise.resolve());
+  const shot = (page: TestPage, name: string, size?: { width: number; height: number }) =>
+    driver.name === 'chromium' ? page.screenshot(join(artifacts, `${name}.png`), size) : Promise.resolve();
+  const POPUP_SIZE = { width: 370, height: 560 };
 
   beforeAll(async () => {
     server = await startServer();
@@ -123,7 +125,7 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     const { popup, tabId } = await popupFor(page);
     await popup.waitFor(() => /^6 listed organisations/.test(document.getElementById('summary')!.textContent!), null);
     expect(await popup.evaluate(badgeText, tabId)).toBe('6');
-    await shot(popup, `${driver.name}-popup`);
+    await shot(popup, `${driver.name}-popup`, POPUP_SIZE);
     const json = JSON.parse(await popup.evaluate(captureExport, 'export-json')) as {
       url: string;
       datasetDate: string;
@@ -181,5 +183,40 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await expect.poll(() => page.evaluate(isHighlighted, 'Hikvision'), { timeout: 10_000 }).toBe(true);
     await options.close();
     await page.close();
+  });
+});
+
+describe('screenshots in the dark colour scheme (Chromium)', () => {
+  const driver = new ChromiumDriver();
+  let server: PageServer;
+  beforeAll(async () => {
+    server = await startServer();
+    await driver.launch();
+  });
+  afterAll(async () => {
+    await driver.close();
+    await server.close();
+  });
+
+  it.skipIf(only && !only.includes('chromium'))('renders card, popup and options dark', async () => {
+    const page = await driver.open(server.url('/dark-article.html'));
+    await page.emulateColorScheme!('dark');
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('listmark-entity-list'), null, 20_000);
+    const point = await page.evaluate(centreOfHighlight, 'Hikvision');
+    await page.click(point!.x, point!.y);
+    await expect.poll(() => page.cardShows(HIKVISION_LISTED_NAME), { timeout: 10_000 }).toBe(true);
+    await page.screenshot(join(artifacts, 'chromium-card-dark.png'));
+    const popup = await driver.openExtensionPage('src/popup/index.html');
+    await popup.emulateColorScheme!('dark');
+    const tabId = await popup.evaluate(findTabId, page.url());
+    const bound = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    await bound.emulateColorScheme!('dark');
+    await bound.waitFor(() => /listed organisation/.test(document.getElementById('summary')?.textContent ?? ''), null);
+    await bound.screenshot(join(artifacts, 'chromium-popup-dark.png'), { width: 370, height: 560 });
+    const options = await driver.openExtensionPage('src/options/index.html');
+    await options.emulateColorScheme!('dark');
+    await options.waitFor(() => document.querySelectorAll('#lists input').length > 0, null);
+    await options.screenshot(join(artifacts, 'chromium-options-dark.png'));
+    for (const p of [options, bound, popup, page]) await p.close();
   });
 });

@@ -4,15 +4,16 @@
  * outside closes it; focus returns to where it was.
  */
 import type { EntryDetails } from '../core/protocol';
+import { t } from '../platform/i18n';
 import { OWN_PREFIX } from './text-segments';
 
 const HOST_ID = `${OWN_PREFIX}card-host`;
 
-const KIND_LABEL: Record<string, string> = {
-  listed: 'the listed name',
-  alias: 'an alias on the list',
-  acronym: 'the acronym given on the list',
-  derived: 'a short form derived from the listed name',
+const KIND_MESSAGE: Record<string, string> = {
+  listed: 'kindListed',
+  alias: 'kindAlias',
+  acronym: 'kindAcronym',
+  derived: 'kindDerived',
 };
 
 const STYLE = `
@@ -85,9 +86,9 @@ export class DetailsCard {
     const card = this.doc.createElement('div');
     card.className = 'card';
     card.setAttribute('role', 'dialog');
-    card.setAttribute('aria-label', 'Listmark: export-control listing');
+    card.setAttribute('aria-label', t('cardLabel'));
     card.tabIndex = -1;
-    card.append(this.el('p', 'muted', 'Loading listing…'));
+    card.append(this.el('p', 'muted', t('cardLoading')));
     shadow.append(style, card);
     this.place(card, range);
     this.doc.documentElement.append(host);
@@ -100,7 +101,7 @@ export class DetailsCard {
       const resolved = await content;
       if (this.card === card) this.render(card, resolved);
     } catch (error) {
-      if (this.card === card) card.replaceChildren(this.el('p', 'muted', `Listmark could not load the listing: ${String(error)}`));
+      if (this.card === card) card.replaceChildren(this.el('p', 'muted', t('cardLoadFailed', String(error))));
     }
   }
 
@@ -144,22 +145,14 @@ export class DetailsCard {
 
   private render(card: HTMLElement, content: CardContent): void {
     const close = this.el('button', 'close', '×');
-    close.setAttribute('aria-label', 'Close');
+    close.setAttribute('aria-label', t('cardClose'));
     close.addEventListener('click', () => this.close());
     const entries = content.entries.filter((e): e is EntryDetails => e !== null);
     const sections = entries.slice(0, 5).map((entry, index) => this.renderEntry(entry, index === 0 ? content : null));
-    const matched = this.el(
-      'p',
-      'muted',
-      `“${content.matchedText}” matched ${KIND_LABEL[content.variantKind] ?? 'a name on the list'} “${content.variantText}”.`,
-    );
-    const more =
-      entries.length > 5 ? [this.el('p', 'muted', `…and ${entries.length - 5} more listings share this name.`)] : [];
-    const note = this.el(
-      'p',
-      'note muted',
-      `A highlight is not a legal determination: check the official list before acting. Affiliates of listed parties may also be restricted, and a missing highlight proves nothing. Data as of ${content.datasetDate}.`,
-    );
+    const how = t(KIND_MESSAGE[content.variantKind] ?? 'kindListed');
+    const matched = this.el('p', 'muted', t('cardMatched', content.matchedText, how, content.variantText));
+    const more = entries.length > 5 ? [this.el('p', 'muted', t('cardMoreListings', String(entries.length - 5)))] : [];
+    const note = this.el('p', 'note muted', t('disclaimerCard', content.datasetDate));
     const header = this.el('header');
     header.append(this.el('strong', undefined, 'Listmark'), close);
     card.replaceChildren(header, matched, ...sections, ...more, note);
@@ -170,7 +163,7 @@ export class DetailsCard {
     const badge = this.el('span', `badge ${entry.list}`, entry.listName);
     const title = this.el('h2', undefined, entry.name);
     const meaning = this.el('p', 'muted', entry.listMeaning + ' ');
-    meaning.append(this.link(entry.listUrl, 'Official list'));
+    meaning.append(this.link(entry.listUrl, t('cardOfficialList')));
     const dl = this.el('dl');
     const row = (label: string, value: Node | string) => {
       if (typeof value === 'string' && !value) return;
@@ -178,16 +171,16 @@ export class DetailsCard {
       dd.append(value);
       dl.append(this.el('dt', undefined, label), dd);
     };
-    if (entry.aliases.length) row('Aliases', entry.aliases.join('; '));
-    row('Country', entry.country);
+    if (entry.aliases.length) row(t('cardAliases'), entry.aliases.join('; '));
+    row(t('cardCountry'), entry.country);
     if (entry.addresses.length) {
       const ul = this.el('ul');
       for (const a of entry.addresses.slice(0, 6)) ul.append(this.el('li', undefined, a));
       if (entry.addresses.length > 6) ul.append(this.el('li', 'muted', `…${entry.addresses.length - 6} more`));
-      row(entry.addresses.length > 1 ? 'Addresses' : 'Address', ul);
+      row(entry.addresses.length > 1 ? t('cardAddresses') : t('cardAddress'), ul);
     }
-    row('Licence requirement', entry.licenseRequirement);
-    row('Licence review policy', entry.licenseReviewPolicy);
+    row(t('cardLicenceRequirement'), entry.licenseRequirement);
+    row(t('cardLicencePolicy'), entry.licenseReviewPolicy);
     if (entry.citations.length) {
       const ul = this.el('ul');
       for (const c of entry.citations) {
@@ -195,14 +188,14 @@ export class DetailsCard {
         li.append(this.link(c.url, c.text));
         ul.append(li);
       }
-      row('Federal Register', ul);
+      row(t('cardFederalRegister'), ul);
     }
-    row('First listed', entry.firstListed ?? '');
-    row('Notes', entry.notes);
-    for (const f of entry.footnoteTexts) row(`Footnote ${f.number}`, f.text);
+    row(t('cardFirstListed'), entry.firstListed ?? '');
+    row(t('cardNotes'), entry.notes);
+    for (const f of entry.footnoteTexts) row(t('cardFootnote', String(f.number)), f.text);
     // Right after the name, so keyboard users reach it second (after Close).
-    const dismiss = this.el('button', 'dismiss', 'Not this organisation');
-    dismiss.title = 'Stop flagging this listing on this site (undo in Listmark’s options)';
+    const dismiss = this.el('button', 'dismiss', t('cardNotThis'));
+    dismiss.title = t('cardNotThisTitle');
     dismiss.addEventListener('click', () => {
       this.onDismiss(entry.id, entry.name);
       this.close();

@@ -5,6 +5,7 @@
 import type { Dismissal } from '../core/dismissals';
 import { LISTS, LIST_IDS, type ListId } from '../core/list-model';
 import type { Settings } from '../core/settings';
+import { localisePage, t } from '../platform/i18n';
 import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals, updateSettings } from '../platform/storage';
 
 function item(text: string, action: string, onClick: () => void): HTMLLIElement {
@@ -51,9 +52,9 @@ function renderSettings(settings: Settings): void {
   const sites = document.getElementById('sites')!;
   sites.replaceChildren(
     ...(settings.disabledSites.length === 0
-      ? [empty('None: Listmark runs on every site.')]
+      ? [empty(t('optionsSitesNone'))]
       : settings.disabledSites.map((host) =>
-          item(host, 'Turn back on', () => void updateSettings((s) => ({ ...s, disabledSites: s.disabledSites.filter((h) => h !== host) }))),
+          item(host, t('optionsTurnBackOn'), () => void updateSettings((s) => ({ ...s, disabledSites: s.disabledSites.filter((h) => h !== host) }))),
         )),
   );
 }
@@ -62,15 +63,16 @@ function renderDismissals(dismissals: Dismissal[]): void {
   const ul = document.getElementById('dismissals')!;
   ul.replaceChildren(
     ...(dismissals.length === 0
-      ? [empty('None.')]
+      ? [empty(t('optionsDismissalsNone'))]
       : dismissals.map((d) =>
-          item(`${d.name || d.entryId} on ${d.site}`, 'Undo', () =>
+          item(t('optionsDismissalOn', d.name || d.entryId, d.site), t('optionsUndo'), () =>
             void updateDismissals((all) => all.filter((x) => !(x.site === d.site && x.entryId === d.entryId))),
           ),
         )),
   );
 }
 
+localisePage();
 void loadSettings().then(renderSettings);
 void loadDismissals().then(renderDismissals);
 onSettingsChanged(renderSettings);

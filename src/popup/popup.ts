@@ -5,6 +5,7 @@
 import type { BackgroundProtocol, ContentProtocol, EntryDetails, PageReport } from '../core/protocol';
 import { buildExport, exportToCsv } from '../core/report-export';
 import { browser } from '../platform/browser';
+import { localisePage, t } from '../platform/i18n';
 import { sendToBackground, sendToTab } from '../platform/messaging';
 import { loadSettings, updateSettings } from '../platform/storage';
 
@@ -27,15 +28,15 @@ function render(report: PageReport | null, details: (EntryDetails | null)[]): vo
   const list = byId<HTMLUListElement>('entities');
   list.replaceChildren();
   if (!report) {
-    summary.textContent = 'Listmark does not run on this page.';
+    summary.textContent = t('popupNotRunning');
     return;
   }
   if (!report.active) {
-    summary.textContent = 'Listmark is off for this page.';
+    summary.textContent = t('popupOffHere');
     return;
   }
   const n = report.entities.length;
-  summary.textContent = n === 0 ? 'No listed organisations found on this page.' : `${n} listed organisation${n === 1 ? '' : 's'} on this page`;
+  summary.textContent = n === 0 ? t('popupNoneFound') : n === 1 ? t('popupCountOne') : t('popupCountMany', String(n));
   report.entities.forEach((entity, i) => {
     const entry = details[i];
     const li = document.createElement('li');
@@ -53,7 +54,7 @@ function render(report: PageReport | null, details: (EntryDetails | null)[]): vo
     expander.append(summary);
     if (entry) expander.append(listingContext(entry));
     const next = document.createElement('button');
-    next.textContent = 'Show next mention';
+    next.textContent = t('popupShowNext');
     next.addEventListener('click', () => void showOnPage(entity.entryId));
     li.append(expander, next);
     list.append(li);
@@ -72,10 +73,10 @@ function listingContext(entry: EntryDetails): HTMLElement {
     dd.append(value);
     dl.append(dt, dd);
   };
-  row('List', `${entry.listName}: ${entry.listMeaning}`);
-  if (entry.aliases.length) row('Aliases', entry.aliases.join('; '));
-  row('Licence review policy', entry.licenseReviewPolicy);
-  row('First listed', entry.firstListed ?? '');
+  row(entry.listName, entry.listMeaning);
+  if (entry.aliases.length) row(t('cardAliases'), entry.aliases.join('; '));
+  row(t('cardLicencePolicy'), entry.licenseReviewPolicy);
+  row(t('cardFirstListed'), entry.firstListed ?? '');
   const citations = document.createElement('span');
   entry.citations.forEach((c, i) => {
     const a = document.createElement('a');
@@ -85,7 +86,7 @@ function listingContext(entry: EntryDetails): HTMLElement {
     a.rel = 'noopener noreferrer';
     citations.append(...(i > 0 ? ['; '] : []), a);
   });
-  if (entry.citations.length) row('Federal Register', citations);
+  if (entry.citations.length) row(t('cardFederalRegister'), citations);
   return dl;
 }
 
@@ -131,6 +132,7 @@ function exportReport(format: 'csv' | 'json'): void {
 }
 
 async function main(): Promise<void> {
+  localisePage();
   const tab = await targetTab();
   tabId = tab?.id;
   // The content script says where the tab is: the popup needs no "tabs" permission to read URLs.
@@ -139,7 +141,7 @@ async function main(): Promise<void> {
   const settings = await loadSettings();
   const enabled = byId<HTMLInputElement>('enabled');
   const siteOff = byId<HTMLInputElement>('site-off');
-  byId('site').textContent = hostname || 'this site';
+  byId('site').textContent = hostname || t('popupThisSite');
   enabled.checked = settings.enabled;
   siteOff.checked = settings.disabledSites.includes(hostname);
   siteOff.disabled = !hostname;
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
   byId('export-json').addEventListener('click', () => exportReport('json'));
   const dataset = await sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset');
   datasetDate = dataset.datasetDate;
-  byId('dataset').textContent = `Entity List, UVL and MEU List as of ${dataset.datasetDate}`;
+  byId('dataset').textContent = t('popupDataset', dataset.datasetDate);
   byId('dataset').title = dataset.source;
   await refresh();
 }

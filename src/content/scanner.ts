@@ -38,7 +38,7 @@ const DEFAULT_SLICE_MS = 4;
 export class Scanner {
   readonly mentions = new Set<Mention>();
   private readonly queue: Node[] = [];
-  private pending: Generator<TextSegment> | null = null;
+  private pending: Generator<WorkUnit> | null = null;
   private scheduled = false;
   private observer: MutationObserver | null = null;
   private stopped = false;
@@ -132,7 +132,7 @@ export class Scanner {
         const root = this.queue.shift();
         if (!root) break;
         if (!root.isConnected) continue;
-        this.pending = textSegments(root, (shadow) => this.watchShadowRoot(shadow));
+        this.pending = workUnits(textSegments(root, (shadow) => this.watchShadowRoot(shadow)));
       }
       const next = this.pending.next();
       if (next.done) {
@@ -161,15 +161,23 @@ export class Scanner {
     new Observer((records) => this.onMutations(records)).observe(shadow, { childList: true, subtree: true, characterData: true });
   }
 
-  private paintSegment(segment: TextSegment): void {
+  private paintSegment({ segment, from, to }: WorkUnit): void {
     const { matcher, painter, acceptVariant } = this.options;
     // Painting a segment twice (queued by the first scan and by a mutation) must not double it.
-    const nodes = new Set<Node>(segment.nodes);
-    this.dropMentions((m) => nodes.has(m.range.startContainer));
+    if (from === 0) {
+      const nodes = new Set<Node>(segment.nodes);
+      this.dropMentions((m) => nodes.has(m.range.startContainer));
+    }
     const found: Mention[] = [];
     // All ranges first, then paint: the <mark> fallback splits text nodes, and live ranges made
     // before the split follow it, while offsets computed after it would not.
-    for (const match of matcher.findMatches(segment.text)) {
+    // A long text is matched a chunk at a time; the slice runs past the chunk's end so a name
+    // straddling it is found whole, and only matches starting inside the chunk are kept.
+    const whole = from === 0 && to === segment.text.length;
+    const text = whole ? segment.text : segment.text.slice(from, Math.min(segment.text.length, to + CHUNK_OVERLAP));
+    for (const raw of matcher.findMatches(text)) {
+      const match = whole ? raw : { ...raw, start: raw.start + from, end: raw.end + from };
+      if (match.start >= to) break;
       const variants = match.variants.filter(acceptVariant);
       if (variants.length === 0) continue;
       const start = positionOf(segment, match.start, false);
@@ -202,6 +210,33 @@ export class Scanner {
 }
 
 const ELEMENT_NODE = 1;
+
+/** A unit of scanning work: a segment, or one chunk of a long one. */
+interface WorkUnit {
+  segment: TextSegment;
+  from: number;
+  to: number;
+}
+
+/** Text longer than this is matched in chunks, so no slice overruns its budget on a huge text node. */
+const CHUNK = 32 * 1024;
+/** Longer than any listed name, so a name across a chunk boundary is still found whole. */
+const CHUNK_OVERLAP = 1024;
+
+function* workUnits(segments: Generator<TextSegment>): Generator<WorkUnit> {
+  for (const segment of segments) {
+    const length = segment.text.length;
+    let from = 0;
+    while (from < length) {
+      let to = Math.min(length, from + CHUNK);
+      // End chunks at white space so no chunk starts inside a word.
+      while (to < length && !/\s/.test(segment.text[to]!)) to++;
+      yield { segment, from, to };
+      from = to;
+    }
+    if (length === 0) yield { segment, from: 0, to: 0 };
+  }
+}
 
 function isOwnNode(node: Node): boolean {
   const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;

@@ -98,6 +98,15 @@ describe('Scanner', () => {
     expect(painter.texts()).toEqual(['Megvii']);
   });
 
+  it('matches a huge text node in chunks without losing a name across a chunk boundary', async () => {
+    // "Megvii Technology" straddles the 32 K chunk end; "Hikvision" sits far beyond it.
+    const filler = 'word '.repeat(6553); // 32,765 characters: the chunk ends between "Megvii" and "Technology"
+    page(`<p>${filler}Megvii Technology ${'more '.repeat(20000)}Hikvision end</p>`);
+    const painter = new RecordingPainter();
+    await scan(document, painter);
+    expect(painter.texts()).toEqual(['Megvii Technology', 'Hikvision']);
+  });
+
   it('the <mark> fallback restores the page text exactly when cleared', async () => {
     page('<p>Megvii, Yitu and <b>Hikvision</b> were listed.</p>');
     const before = document.body.textContent;

@@ -10,7 +10,8 @@ function restrict(patterns, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'artifacts/'] },
+  // tests/pages are fixture pages served to browsers, not project code.
+  { ignores: ['dist/', 'build/', 'node_modules/', 'artifacts/', 'tests/pages/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

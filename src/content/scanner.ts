@@ -28,6 +28,8 @@ export interface ScannerOptions {
   acceptVariant: (variant: number) => boolean;
   /** Called (at most once per slice) when the set of mentions changed. */
   onChange?: () => void;
+  /** Called after each slice with its start and end (performance.now() times), for measurement. */
+  onSlice?: (start: number, end: number) => void;
   sliceMs?: number;
   now?: () => number;
   schedule?: (work: () => void) => void;
@@ -95,6 +97,15 @@ export class Scanner {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    const started = this.now();
+    try {
+      this.queueMutations(records);
+    } finally {
+      this.options.onSlice?.(started, this.now());
+    }
+  }
+
+  private queueMutations(records: MutationRecord[]): void {
     const roots = new Set<Node>();
     for (const record of records) {
       const target = record.target;
@@ -126,7 +137,8 @@ export class Scanner {
   private runSlice(): void {
     this.scheduled = false;
     if (this.stopped) return;
-    const deadline = this.now() + this.sliceMs;
+    const started = this.now();
+    const deadline = started + this.sliceMs;
     while (this.now() < deadline) {
       if (!this.pending) {
         const root = this.queue.shift();
@@ -145,6 +157,7 @@ export class Scanner {
       this.changed = false;
       this.options.onChange?.();
     }
+    this.options.onSlice?.(started, this.now());
     if (this.pending || this.queue.length > 0) {
       this.scheduled = true;
       this.schedule(() => this.runSlice());

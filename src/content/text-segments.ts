@@ -35,7 +35,9 @@ export function isSkippedElement(el: Element): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   if (tag.startsWith(OWN_PREFIX.toUpperCase())) return true;
   if (el.id.startsWith(OWN_PREFIX)) return true;
-  if ((el as HTMLElement).isContentEditable === true || el.getAttribute('contenteditable') === 'true' || el.getAttribute('contenteditable') === '') return true;
+  // The attribute, not isContentEditable: that forces a style recalculation of the whole page.
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
   return el.getAttribute('aria-hidden') === 'true' && el.getAttribute('role') === 'presentation';
 }
 

@@ -19,6 +19,8 @@ export interface TestPage {
   /** Does the details card (in a closed shadow root) show this text? */
   cardShows(text: string): Promise<boolean>;
   screenshot(path: string, size?: { width: number; height: number }): Promise<void>;
+  /** Errors logged by the extension's scripts in this page (console messages from its own URLs). */
+  extensionErrors(): string[];
   /** Chromium only: emulate the light or dark colour-scheme preference. */
   emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
@@ -54,10 +56,18 @@ function cdpText(node: CdpNode, inside: boolean): string {
 }
 
 class ChromiumPage implements TestPage {
+  private readonly errors: string[] = [];
   constructor(
     private readonly page: PwPage,
     private readonly context: BrowserContext,
-  ) {}
+  ) {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.location().url.startsWith('chrome-extension://')) this.errors.push(message.text());
+    });
+  }
+  extensionErrors() {
+    return [...this.errors];
+  }
   url() {
     return this.page.url();
   }
@@ -66,7 +76,8 @@ class ChromiumPage implements TestPage {
     return (await this.page.evaluate(fn as never, arg as never)) as Awaited<R>;
   }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 10_000) {
-    await this.page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs });
+    // Interval polling: the default uses the page's requestAnimationFrame/MutationObserver, which hostile pages break.
+    await this.page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs, polling: 50 });
   }
   async click(x: number, y: number) {
     await this.page.mouse.click(x, y);
@@ -135,7 +146,15 @@ const GECKO_ID = 'listmark@listmark.dev';
 const EXTENSION_UUID = '6f1c1b7e-3f7a-4c55-9a58-2d1f1c0b1e01';
 
 class FirefoxPage implements TestPage {
-  constructor(private readonly page: PpPage) {}
+  private readonly errors: string[] = [];
+  constructor(private readonly page: PpPage) {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && (message.location().url ?? '').startsWith('moz-extension://')) this.errors.push(message.text());
+    });
+  }
+  extensionErrors() {
+    return [...this.errors];
+  }
   url() {
     return this.page.url();
   }
@@ -143,7 +162,7 @@ class FirefoxPage implements TestPage {
     return (await this.page.evaluate(fn as never, arg as never)) as Awaited<R>;
   }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 10_000) {
-    await this.page.waitForFunction(fn as never, { timeout: timeoutMs }, arg as never);
+    await this.page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg as never);
   }
   async click(x: number, y: number) {
     await this.page.mouse.click(x, y);

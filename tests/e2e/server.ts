@@ -12,7 +12,7 @@ const pagesDir = resolve(root, 'tests/pages');
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 
 export interface PageServer {
-  url(path: string): string;
+  url(path: string, host?: string): string;
   close(): Promise<void>;
 }
 
@@ -28,13 +28,16 @@ export async function startServer(): Promise<PageServer> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    const headers: Record<string, string> = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+    // The strictest policy a page can set: nothing of its own may load or run.
+    if (path.endsWith('/strict-csp.html')) headers['content-security-policy'] = "default-src 'none'";
+    res.writeHead(200, headers);
     res.end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path, host = '127.0.0.1') => `http://${host}:${port}${path}`,
     close: () => new Promise((done) => server.close(() => done())),
   };
 }

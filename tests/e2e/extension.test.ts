@@ -174,7 +174,7 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await page.press('Enter');
     await page.waitFor(() => document.getElementById('listmark-card-host') === null, null);
     await expect.poll(() => page.evaluate(isHighlighted, 'Hikvision'), { timeout: 10_000 }).toBe(false);
-    expect(await page.evaluate(isHighlighted, 'Megvii')).toBe(true);
+    await expect.poll(() => page.evaluate(isHighlighted, 'Megvii'), { timeout: 10_000 }).toBe(true);
 
     const options = await driver.openExtensionPage('src/options/index.html');
     await options.waitFor(() => /Hangzhou Hikvision.* on 127\.0\.0\.1/.test(document.getElementById('dismissals')!.textContent!), null);

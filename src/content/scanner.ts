@@ -12,6 +12,8 @@ import { isInSkippedRegion, OWN_PREFIX, positionOf, textSegments, type TextSegme
 
 export interface Mention {
   range: Range;
+  /** The text node the mention starts in when found (its key in the scanner's index). */
+  anchor: Node;
   text: string;
   /** The sentence it stands in, for the page report. */
   sentence: string;
@@ -36,9 +38,15 @@ export interface ScannerOptions {
 }
 
 const DEFAULT_SLICE_MS = 4;
+const PAINT_INTERVAL_MS = 250;
 
 export class Scanner {
   readonly mentions = new Set<Mention>();
+  /** Mentions by the text node they start in, so re-painting a segment finds its old mentions at once. */
+  private readonly byNode = new Map<Node, Set<Mention>>();
+  /** Found but not yet handed to the painter: painting is batched (see flushPaint). */
+  private unpainted: Mention[] = [];
+  private lastFlush = 0;
   private readonly queue: Node[] = [];
   private pending: Generator<WorkUnit> | null = null;
   private scheduled = false;
@@ -78,6 +86,8 @@ export class Scanner {
     this.pending = null;
     this.options.painter.clear();
     this.mentions.clear();
+    this.byNode.clear();
+    this.unpainted = [];
     this.resolveIdle?.();
   }
 
@@ -125,13 +135,41 @@ export class Scanner {
   }
 
   private dropMentions(shouldDrop: (m: Mention) => boolean): void {
-    for (const m of this.mentions) {
-      if (shouldDrop(m)) {
-        this.options.painter.remove(m.list, m.range);
-        this.mentions.delete(m);
-        this.changed = true;
-      }
-    }
+    for (const m of this.mentions) if (shouldDrop(m)) this.dropMention(m);
+  }
+
+  private dropMention(m: Mention): void {
+    this.options.painter.remove(m.list, m.range);
+    this.mentions.delete(m);
+    const siblings = this.byNode.get(m.anchor);
+    siblings?.delete(m);
+    if (siblings?.size === 0) this.byNode.delete(m.anchor);
+    this.changed = true;
+  }
+
+  private addMention(m: Mention): void {
+    this.mentions.add(m);
+    let siblings = this.byNode.get(m.anchor);
+    if (!siblings) this.byNode.set(m.anchor, (siblings = new Set()));
+    siblings.add(m);
+    this.unpainted.push(m);
+    this.changed = true;
+  }
+
+  /**
+   * Hands found mentions to the painter. Each change to a Highlight makes the browser repaint
+   * every highlighted range, so on a long page painting waits for the end of the scan or 250 ms,
+   * whichever comes first, instead of happening after every slice.
+   */
+  private flushPaint(force: boolean): void {
+    const now = this.now();
+    if (this.unpainted.length === 0 || (!force && now - this.lastFlush < PAINT_INTERVAL_MS)) return;
+    this.lastFlush = now;
+    const { painter } = this.options;
+    for (const m of this.unpainted) if (this.mentions.has(m)) painter.add(m.list, m.range);
+    this.unpainted = [];
+    // Changes Listmark makes itself (only the <mark> fallback makes any) never trigger a rescan.
+    if (painter.kind === 'mark') this.observer?.takeRecords();
   }
 
   private runSlice(): void {
@@ -153,12 +191,14 @@ export class Scanner {
       }
       this.paintSegment(next.value);
     }
+    const more = this.pending !== null || this.queue.length > 0;
+    this.flushPaint(!more);
     if (this.changed) {
       this.changed = false;
       this.options.onChange?.();
     }
     this.options.onSlice?.(started, this.now());
-    if (this.pending || this.queue.length > 0) {
+    if (more) {
       this.scheduled = true;
       this.schedule(() => this.runSlice());
     } else {
@@ -178,8 +218,7 @@ export class Scanner {
     const { matcher, painter, acceptVariant } = this.options;
     // Painting a segment twice (queued by the first scan and by a mutation) must not double it.
     if (from === 0) {
-      const nodes = new Set<Node>(segment.nodes);
-      this.dropMentions((m) => nodes.has(m.range.startContainer));
+      for (const node of segment.nodes) for (const m of [...(this.byNode.get(node) ?? [])]) this.dropMention(m);
     }
     const found: Mention[] = [];
     // All ranges first, then paint: the <mark> fallback splits text nodes, and live ranges made
@@ -200,6 +239,7 @@ export class Scanner {
       range.setEnd(end.node, end.offset);
       found.push({
         range,
+        anchor: start.node,
         text: segment.text.slice(match.start, match.end),
         sentence: sentenceAround(segment.text, match.start, match.end),
         list: matcher.entryList(variants[0]!),
@@ -207,13 +247,9 @@ export class Scanner {
         entryIds: [...new Set(variants.map((v) => matcher.entryId(v)))],
       });
     }
-    for (const mention of found) {
-      painter.add(mention.list, mention.range);
-      this.mentions.add(mention);
-      this.changed = true;
-    }
-    // Changes Listmark makes itself (only the <mark> fallback makes any) never trigger a rescan.
-    if (found.length > 0 && painter.kind === 'mark') this.observer?.takeRecords();
+    for (const mention of found) this.addMention(mention);
+    // The <mark> fallback must wrap before the next segment's offsets are taken.
+    if (painter.kind === 'mark') this.flushPaint(true);
   }
 
   /** Mentions in document order. */

@@ -1,0 +1,131 @@
+/**
+ * Browser budgets, in real Chromium, with and without the extension in the same run:
+ *   npm run bench:browser
+ * - time from content-script start to highlights painted (seed article; a 5 MB news-like page)
+ * - the longest piece of extension work, and the page's longest task with and without it
+ * - JS heap added per tab (CDP heap usage after GC, with minus without)
+ * - page load time with the extension versus without, as a ratio (interleaved runs, medians)
+ */
+import { createServer } from 'node:http';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, requireBrowser } from '../tests/e2e/browsers';
+
+requireBrowser(CHROMIUM_PATH, 'chromium');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+// ---- pages -------------------------------------------------------------------------------
+const seed = readFileSync(resolve('../shared/fixtures/seed-article.html'), 'utf8');
+const seedText = readFileSync(resolve('../shared/fixtures/seed-article.txt'), 'utf8');
+function bigPage(): string {
+  const paragraphs = seedText.split(/\n+/).filter((p) => p.trim().length > 40);
+  const out: string[] = ['<!doctype html><html><head><meta charset="utf-8"><title>5 MB news page</title></head><body>'];
+  let length = 0;
+  for (let i = 0; length < 5 * 1024 * 1024; i++) {
+    const p = `<p>${paragraphs[i % paragraphs.length]!.replace(/[<&]/g, ' ')}</p>`;
+    out.push(i % 40 === 0 ? `<h2>Section ${i / 40}</h2>${p}` : p);
+    length += p.length;
+  }
+  out.push('</body></html>');
+  return out.join('\n');
+}
+const pages: Record<string, string> = { '/seed.html': seed, '/big.html': bigPage() };
+const server = createServer((req, res) => {
+  const body = pages[new URL(req.url ?? '/', 'http://x').pathname];
+  if (!body) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+// ---- browsers ----------------------------------------------------------------------------
+async function launch(withExtension: boolean): Promise<{ context: BrowserContext; profile: string }> {
+  const profile = mkdtempSync(join(tmpdir(), 'listmark-bench-'));
+  const extension = resolve('dist/chrome');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(withExtension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+    ],
+  });
+  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  return { context, profile };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Run {
+  load: number;
+  firstScan: number | null;
+  longestWork: number;
+  longestTask: number;
+  heap: number;
+}
+
+async function measure(context: BrowserContext, path: string, withExtension: boolean): Promise<Run> {
+  const page: Page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(base + path, { waitUntil: 'load' });
+  if (withExtension) await page.waitForFunction(() => performance.getEntriesByName('listmark:first-scan').length > 0, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  const result = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const scan = performance.getEntriesByName('listmark:first-scan')[0];
+    const work = performance.getEntriesByName('listmark:work').map((e) => e.duration);
+    return {
+      load: nav.loadEventEnd - nav.startTime,
+      firstScan: scan ? scan.duration : null,
+      longestWork: Math.max(0, ...work),
+      longestTask: Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
+    };
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  await page.close();
+  return { ...result, heap: usedSize };
+}
+
+const withExt = await launch(true);
+const without = await launch(false);
+try {
+  for (const [label, path] of [
+    ['seed article', '/seed.html'],
+    ['5 MB news page', '/big.html'],
+  ] as const) {
+    const a: Run[] = [];
+    const b: Run[] = [];
+    await measure(withExt.context, path, true); // warm caches
+    await measure(without.context, path, false);
+    for (let i = 0; i < RUNS; i++) {
+      a.push(await measure(withExt.context, path, true));
+      b.push(await measure(without.context, path, false));
+    }
+    const heapAdded = (median(a.map((r) => r.heap)) - median(b.map((r) => r.heap))) / 1024 / 1024;
+    console.log(`${label} (${RUNS} runs each, medians):`);
+    console.log(`  content-script start → highlights painted: ${median(a.map((r) => r.firstScan ?? NaN)).toFixed(1)} ms`);
+    console.log(`  longest piece of extension work: ${Math.max(...a.map((r) => r.longestWork)).toFixed(1)} ms (worst run)`);
+    console.log(`  page's longest task: ${median(a.map((r) => r.longestTask)).toFixed(0)} ms with, ${median(b.map((r) => r.longestTask)).toFixed(0)} ms without`);
+    console.log(`  JS heap of the tab: +${heapAdded.toFixed(2)} MB with the extension`);
+    const ratio = median(a.map((r) => r.load)) / median(b.map((r) => r.load));
+    console.log(`  load event: ${median(a.map((r) => r.load)).toFixed(1)} ms with, ${median(b.map((r) => r.load)).toFixed(1)} ms without: ratio ${ratio.toFixed(3)}`);
+  }
+} finally {
+  for (const b of [withExt, without]) {
+    await b.context.close();
+    rmSync(b.profile, { recursive: true, force: true });
+  }
+  server.close();
+}

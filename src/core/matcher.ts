@@ -14,6 +14,8 @@ export interface MatcherData {
   format: 'listmark-matcher/1';
   /** Each variant as written. */
   variants: string[];
+  /** Precomputed word hashes of every variant (see encodeWordHashes); optional. */
+  wordHashes?: string;
   /** Per variant: entry index × 8 + kind × 2 + (case-sensitive ? 1 : 0). */
   variantCodes: number[];
   entryIds: string[];
@@ -39,13 +41,79 @@ const MAX_ACTIVE = 64;
 /** Fold classes of ASCII, kept in one small typed array for the hot loop. */
 const ASCII_FOLD = new Uint16Array(128).map((_, c) => foldCode(c));
 
+/** The hash of each word of each variant, with the same folding as findMatches. */
+export function hashVariantWords(variants: readonly string[]): { hashes: Int32Array; counts: Uint8Array } {
+  const hashes: number[] = [];
+  const counts = new Uint8Array(variants.length);
+  variants.forEach((text, v) => {
+    const before = hashes.length;
+    let inWord = false;
+    let h = FNV_OFFSET;
+    for (let i = 0; i < text.length; i++) {
+      const f = foldCode(text.charCodeAt(i));
+      if (f > STANDALONE) {
+        if (!inWord) {
+          inWord = true;
+          h = FNV_OFFSET;
+        }
+        h = Math.imul(h ^ f, FNV_PRIME);
+        continue;
+      }
+      if (f === IGNORABLE) continue;
+      if (inWord) {
+        hashes.push(h);
+        inWord = false;
+      }
+      if (f === STANDALONE) hashes.push(Math.imul(FNV_OFFSET ^ text.charCodeAt(i), FNV_PRIME));
+    }
+    if (inWord) hashes.push(h);
+    counts[v] = Math.min(255, hashes.length - before);
+    hashes.length = before + counts[v]!;
+  });
+  return { hashes: Int32Array.from(hashes), counts };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Counts (one byte per variant) then hashes (little-endian int32), base64. */
+function encodeWordHashes(variants: readonly string[]): string {
+  const { hashes, counts } = hashVariantWords(variants);
+  const bytes = new Uint8Array(counts.length + hashes.length * 4);
+  bytes.set(counts, 0);
+  const view = new DataView(bytes.buffer);
+  hashes.forEach((h, i) => view.setInt32(counts.length + i * 4, h, true));
+  return toBase64(bytes);
+}
+
+function decodeWordHashes(encoded: string, variantCount: number): { hashes: Int32Array; counts: Uint8Array } {
+  const bytes = fromBase64(encoded);
+  const counts = bytes.subarray(0, variantCount);
+  const view = new DataView(bytes.buffer, bytes.byteOffset + variantCount);
+  const hashes = new Int32Array((bytes.length - variantCount) / 4);
+  for (let i = 0; i < hashes.length; i++) hashes[i] = view.getInt32(i * 4, true);
+  return { hashes, counts };
+}
+
 export function encodeMatcherData(
   variants: readonly Variant[],
   entries: readonly { id: string; list: ListId }[],
 ): MatcherData {
+  const texts = variants.map((v) => v.text);
   return {
     format: 'listmark-matcher/1',
-    variants: variants.map((v) => v.text),
+    wordHashes: encodeWordHashes(texts),
+    variants: texts,
     variantCodes: variants.map((v) => v.entryIndex * 8 + VARIANT_KINDS.indexOf(v.kind) * 2 + (v.caseSensitive ? 1 : 0)),
     entryIds: entries.map((e) => e.id),
     entryLists: entries.map((e) => LIST_IDS.indexOf(e.list)),
@@ -83,68 +151,37 @@ export class Matcher {
     if (data.format !== 'listmark-matcher/1') throw new Error(`Unknown matcher format: ${String(data.format)}`);
     this.data = data;
     const variantCount = data.variants.length;
-    // Upper bound of trie nodes: one per word of every variant.
-    let totalChars = 0;
-    for (const v of data.variants) {
-      let inWord = false;
-      for (let i = 0; i < v.length; i++) {
-        const f = foldCode(v.charCodeAt(i));
-        if (f > STANDALONE) {
-          if (!inWord) totalChars++;
-          inWord = true;
-        } else if (f !== IGNORABLE) {
-          inWord = false;
-          if (f === STANDALONE) totalChars++;
-        }
-      }
-    }
+    // Word hashes come precomputed in the bundle (compiling them per tab costs more than the
+    // rest of loading); data without them is hashed here, the same way.
+    const { hashes, counts } = data.wordHashes ? decodeWordHashes(data.wordHashes, variantCount) : hashVariantWords(data.variants);
+    const totalWords = hashes.length;
     let size = 1024;
-    while (size < totalChars * 2) size <<= 1;
+    while (size < totalWords * 2) size <<= 1;
     this.mask = size - 1;
     this.slotParent = new Int32Array(size).fill(NO_NODE);
     this.slotHash = new Int32Array(size);
     this.slotChild = new Int32Array(size);
-    const terminal = new Int32Array(totalChars + 1).fill(NO_NODE);
-    const hasChildren = new Uint8Array(totalChars + 1);
+    const terminal = new Int32Array(totalWords + 1).fill(NO_NODE);
+    const hasChildren = new Uint8Array(totalWords + 1);
     this.nextSameName = new Int32Array(variantCount).fill(NO_NODE);
     this.foldedKeys = new Array<string | undefined>(variantCount);
     this.caseKeys = new Array<string | undefined>(variantCount);
-    const lastInGroup = new Int32Array(totalChars + 1).fill(NO_NODE);
+    const lastInGroup = new Int32Array(totalWords + 1).fill(NO_NODE);
     let nodeCount = 1;
-    // Walks each variant with the same folding and hashing as findMatches, without allocating.
-    const step = (node: number, h: number): number => {
-      let child = this.lookup(node, h);
-      if (child === NO_NODE) {
-        child = nodeCount++;
-        this.insert(node, h, child);
-        hasChildren[node] = 1;
-        if (node === 0) this.rootFilter[(h >>> 16) >>> 5]! |= 1 << ((h >>> 16) & 31);
-      }
-      return child;
-    };
+    let w = 0;
     for (let v = 0; v < variantCount; v++) {
-      const text = data.variants[v]!;
       let node = 0;
-      let inWord = false;
-      let h = FNV_OFFSET;
-      for (let i = 0; i < text.length; i++) {
-        const f = foldCode(text.charCodeAt(i));
-        if (f > STANDALONE) {
-          if (!inWord) {
-            inWord = true;
-            h = FNV_OFFSET;
-          }
-          h = Math.imul(h ^ f, FNV_PRIME);
-          continue;
+      for (let k = counts[v]!; k > 0; k--) {
+        const h = hashes[w++]!;
+        let child = this.lookup(node, h);
+        if (child === NO_NODE) {
+          child = nodeCount++;
+          this.insert(node, h, child);
+          hasChildren[node] = 1;
+          if (node === 0) this.rootFilter[(h >>> 16) >>> 5]! |= 1 << ((h >>> 16) & 31);
         }
-        if (f === IGNORABLE) continue;
-        if (inWord) {
-          node = step(node, h);
-          inWord = false;
-        }
-        if (f === STANDALONE) node = step(node, Math.imul(FNV_OFFSET ^ text.charCodeAt(i), FNV_PRIME));
+        node = child;
       }
-      if (inWord) node = step(node, h);
       if (node === 0) continue;
       if (terminal[node] === NO_NODE) terminal[node] = v;
       else this.nextSameName[lastInGroup[node]!] = v;
@@ -321,20 +358,30 @@ export class Matcher {
     return candStart.length === 0 ? [] : this.resolve(text, candStart, candEnd, candNode);
   }
 
+  /**
+   * Keeps the longest of overlapping candidates ("SMIC Beijing Lode Technology Company, Ltd." is
+   * one name, not "SMIC Beijing" and a remainder), then reports them in text order.
+   */
   private resolve(text: string, starts: number[], ends: number[], nodes: number[]): Match[] {
     const order = starts.map((_, i) => i);
-    order.sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
-    const out: Match[] = [];
-    let lastEnd = -1;
+    order.sort((a, b) => ends[b]! - starts[b]! - (ends[a]! - starts[a]!) || starts[a]! - starts[b]!);
+    const taken: Match[] = [];
+    // Which characters a kept match covers: overlap tests stay linear however many candidates.
+    const covered = new Uint8Array(text.length + 1);
+    const overlaps = (start: number, end: number) => {
+      for (let j = start; j < end; j++) if (covered[j]) return true;
+      return false;
+    };
     for (const i of order) {
-      if (starts[i]! < lastEnd) continue;
+      if (overlaps(starts[i]!, ends[i]!)) continue;
       const variants = this.verify(text, starts[i]!, ends[i]!, nodes[i]!);
       if (variants.length === 0) continue;
       // Names ending in an abbreviation ("Co., Ltd.") keep their final period.
       const end = text.charCodeAt(ends[i]!) === 46 && this.data.variants[variants[0]!]!.endsWith('.') ? ends[i]! + 1 : ends[i]!;
-      out.push({ start: starts[i]!, end, variant: variants[0]!, variants });
-      lastEnd = end;
+      taken.push({ start: starts[i]!, end, variant: variants[0]!, variants });
+      covered.fill(1, starts[i]!, end);
     }
-    return out;
+    return taken.sort((a, b) => a.start - b.start);
   }
+
 }

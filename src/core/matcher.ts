@@ -364,24 +364,30 @@ export class Matcher {
    */
   private resolve(text: string, starts: number[], ends: number[], nodes: number[]): Match[] {
     const order = starts.map((_, i) => i);
-    order.sort((a, b) => ends[b]! - starts[b]! - (ends[a]! - starts[a]!) || starts[a]! - starts[b]!);
-    const taken: Match[] = [];
-    // Which characters a kept match covers: overlap tests stay linear however many candidates.
-    const covered = new Uint8Array(text.length + 1);
-    const overlaps = (start: number, end: number) => {
-      for (let j = start; j < end; j++) if (covered[j]) return true;
-      return false;
-    };
-    for (const i of order) {
-      if (overlaps(starts[i]!, ends[i]!)) continue;
-      const variants = this.verify(text, starts[i]!, ends[i]!, nodes[i]!);
-      if (variants.length === 0) continue;
-      // Names ending in an abbreviation ("Co., Ltd.") keep their final period.
-      const end = text.charCodeAt(ends[i]!) === 46 && this.data.variants[variants[0]!]!.endsWith('.') ? ends[i]! + 1 : ends[i]!;
-      taken.push({ start: starts[i]!, end, variant: variants[0]!, variants });
-      covered.fill(1, starts[i]!, end);
+    order.sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
+    const out: Match[] = [];
+    // Overlapping candidates form small clusters; each is settled longest first.
+    for (let i = 0; i < order.length; ) {
+      const cluster = [order[i]!];
+      let clusterEnd = ends[order[i]!]!;
+      for (i++; i < order.length && starts[order[i]!]! < clusterEnd; i++) {
+        cluster.push(order[i]!);
+        clusterEnd = Math.max(clusterEnd, ends[order[i]!]!);
+      }
+      if (cluster.length > 1) cluster.sort((a, b) => ends[b]! - starts[b]! - (ends[a]! - starts[a]!) || starts[a]! - starts[b]!);
+      const kept: Match[] = [];
+      for (const c of cluster) {
+        if (kept.some((m) => starts[c]! < m.end && m.start < ends[c]!)) continue;
+        const variants = this.verify(text, starts[c]!, ends[c]!, nodes[c]!);
+        if (variants.length === 0) continue;
+        // Names ending in an abbreviation ("Co., Ltd.") keep their final period.
+        const end = text.charCodeAt(ends[c]!) === 46 && this.data.variants[variants[0]!]!.endsWith('.') ? ends[c]! + 1 : ends[c]!;
+        kept.push({ start: starts[c]!, end, variant: variants[0]!, variants });
+      }
+      if (kept.length > 1) kept.sort((a, b) => a.start - b.start);
+      out.push(...kept);
     }
-    return taken.sort((a, b) => a.start - b.start);
+    return out;
   }
 
 }

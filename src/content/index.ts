@@ -7,6 +7,7 @@ import matcherData from '@listmark-data/matcher.json';
 import { Matcher, type MatcherData } from '../core/matcher';
 import type { ContentProtocol, PageReport, PageEntity } from '../core/protocol';
 import type { BackgroundProtocol } from '../core/protocol';
+import { sentenceAround } from '../core/sentence';
 import { isActiveOn, type Settings } from '../core/settings';
 import { browser } from '../platform/browser';
 import { handleMessages, sendToBackground } from '../platform/messaging';
@@ -215,6 +216,22 @@ function reveal(mention: Mention): void {
   openCard(mention);
 }
 
+/**
+ * The sentence a mention stands in, worked out when a report is asked for: keeping a sentence
+ * per mention would hold a second copy of a long page's text in memory.
+ */
+function sentenceOf(mention: Mention): string {
+  let block: Node | null = mention.range.startContainer.parentElement;
+  while (block && block instanceof Element && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+  if (!block) return mention.text;
+  const before = document.createRange();
+  before.setStart(block, 0);
+  before.setEnd(mention.range.startContainer, mention.range.startOffset);
+  const text = block.textContent ?? '';
+  const start = before.toString().length;
+  return sentenceAround(text, start, start + mention.text.length);
+}
+
 function pageReport(): PageReport {
   const byEntry = new Map<string, PageEntity>();
   for (const mention of scanner?.orderedMentions() ?? []) {
@@ -225,11 +242,12 @@ function pageReport(): PageReport {
       byEntry.set(id, entity);
     }
     entity.count++;
+    const sentence = sentenceOf(mention);
     const existing = entity.mentions.find((x) => x.text === mention.text);
     if (existing) {
       existing.count++;
-      if (!existing.sentences.includes(mention.sentence)) existing.sentences.push(mention.sentence);
-    } else entity.mentions.push({ text: mention.text, count: 1, sentences: [mention.sentence] });
+      if (!existing.sentences.includes(sentence)) existing.sentences.push(sentence);
+    } else entity.mentions.push({ text: mention.text, count: 1, sentences: [sentence] });
   }
   return {
     url: location.href,

@@ -6,7 +6,6 @@
  */
 import type { ListId } from '../core/list-model';
 import type { Matcher } from '../core/matcher';
-import { sentenceAround } from '../core/sentence';
 import type { Painter } from './painter';
 import { isInSkippedRegion, OWN_PREFIX, positionOf, textSegments, type TextSegment } from './text-segments';
 
@@ -15,8 +14,6 @@ export interface Mention {
   /** The text node the mention starts in when found (its key in the scanner's index). */
   anchor: Node;
   text: string;
-  /** The sentence it stands in, for the page report. */
-  sentence: string;
   list: ListId;
   /** The variant that matched first, then every other entry with the same name. */
   variants: number[];
@@ -47,6 +44,8 @@ export class Scanner {
   /** Found but not yet handed to the painter: painting is batched (see flushPaint). */
   private unpainted: Mention[] = [];
   private lastFlush = 0;
+  /** Accepted variants and entry ids per matched name, shared by all its mentions (memory on long pages). */
+  private readonly accepted = new Map<number, { variants: number[]; entryIds: string[] } | null>();
   private readonly queue: Node[] = [];
   private pending: Generator<WorkUnit> | null = null;
   private scheduled = false;
@@ -230,8 +229,14 @@ export class Scanner {
     for (const raw of matcher.findMatches(text)) {
       const match = whole ? raw : { ...raw, start: raw.start + from, end: raw.end + from };
       if (match.start >= to) break;
-      const variants = match.variants.filter(acceptVariant);
-      if (variants.length === 0) continue;
+      let shared = this.accepted.get(match.variant);
+      if (shared === undefined) {
+        const variants = match.variants.filter(acceptVariant);
+        shared = variants.length === 0 ? null : { variants, entryIds: [...new Set(variants.map((v) => matcher.entryId(v)))] };
+        this.accepted.set(match.variant, shared);
+      }
+      if (!shared) continue;
+      const { variants, entryIds } = shared;
       const start = positionOf(segment, match.start, false);
       const end = positionOf(segment, match.end, true);
       const range = this.doc.createRange();
@@ -241,10 +246,9 @@ export class Scanner {
         range,
         anchor: start.node,
         text: segment.text.slice(match.start, match.end),
-        sentence: sentenceAround(segment.text, match.start, match.end),
         list: matcher.entryList(variants[0]!),
         variants,
-        entryIds: [...new Set(variants.map((v) => matcher.entryId(v)))],
+        entryIds,
       });
     }
     for (const mention of found) this.addMention(mention);

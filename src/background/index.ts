@@ -8,7 +8,7 @@ import { parseDetailsBundle } from '../core/bundle';
 import { LISTS, type Entry } from '../core/list-model';
 import type { BackgroundProtocol, EntryDetails } from '../core/protocol';
 import { browser } from '../platform/browser';
-import { handleMessages, type Handlers } from '../platform/messaging';
+import { acceptAlivePorts, handleMessages, type Handlers } from '../platform/messaging';
 
 const details = parseDetailsBundle(detailsJson);
 const byId = new Map<string, Entry>(details.entries.map((e) => [e.id, e]));
@@ -64,3 +64,4 @@ const handlers = {
 } satisfies Handlers<BackgroundProtocol>;
 
 handleMessages<BackgroundProtocol>(handlers, validate);
+acceptAlivePorts();

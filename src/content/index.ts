@@ -10,7 +10,7 @@ import type { BackgroundProtocol } from '../core/protocol';
 import { sentenceAround } from '../core/sentence';
 import { isActiveOn, type Settings } from '../core/settings';
 import { browser } from '../platform/browser';
-import { handleMessages, sendToBackground } from '../platform/messaging';
+import { handleMessages, sendToBackground, watchExtensionContext } from '../platform/messaging';
 import { dismissedOn, type Dismissal } from '../core/dismissals';
 import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals } from '../platform/storage';
 import { DetailsCard } from './card';
@@ -118,8 +118,11 @@ function stop(): void {
   scheduleReport();
 }
 
+let tornDown = false;
+
 function teardown(): void {
   // The extension was updated or removed: the page keeps working, Listmark leaves no trace.
+  tornDown = true;
   card.close();
   scanner?.stop();
   scanner = null;
@@ -128,6 +131,7 @@ function teardown(): void {
 }
 
 function apply(next: Settings): void {
+  if (tornDown) return;
   settings = next;
   const active = isActiveOn(next, location.hostname);
   stop();
@@ -273,6 +277,7 @@ if (isTopFrame) {
   });
 }
 
+watchExtensionContext(teardown);
 void Promise.all([loadSettings(), loadDismissals()]).then(([loaded, stored]) => {
   dismissals = stored;
   apply(loaded);

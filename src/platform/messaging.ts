@@ -80,3 +80,40 @@ export function handleMessages<P extends AnyProtocol>(
       );
   });
 }
+
+const ALIVE_PORT = 'listmark-alive';
+
+/** Background side of watchExtensionContext: keeps the ports content scripts open. */
+export function acceptAlivePorts(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== ALIVE_PORT) port.disconnect();
+  });
+}
+
+/**
+ * Calls `onGone` once this extension context is invalidated (the extension was updated, reloaded
+ * or removed while the page stayed open). A port to the background disconnects then; it also
+ * disconnects when the service worker merely stops, in which case it is opened again.
+ */
+export function watchExtensionContext(onGone: () => void): void {
+  const alive = () => {
+    try {
+      return Boolean(browser.runtime?.id);
+    } catch {
+      return false;
+    }
+  };
+  const connect = () => {
+    if (!alive()) return onGone();
+    try {
+      const port = browser.runtime.connect({ name: ALIVE_PORT });
+      port.onDisconnect.addListener(() => {
+        if (alive()) setTimeout(connect, 1_000);
+        else onGone();
+      });
+    } catch {
+      onGone();
+    }
+  };
+  connect();
+}

@@ -81,9 +81,12 @@ function listingContext(entry: EntryDetails): HTMLElement {
   entry.citations.forEach((c, i) => {
     const a = document.createElement('a');
     a.textContent = c.text;
-    a.href = c.url;
-    a.target = '_blank';
-    a.rel = 'noopener noreferrer';
+    // Only https links from the bundle; anything else stays text.
+    if (/^https:\/\//.test(c.url)) {
+      a.href = c.url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+    }
     citations.append(...(i > 0 ? ['; '] : []), a);
   });
   if (entry.citations.length) row(t('cardFederalRegister'), citations);

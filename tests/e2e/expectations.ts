@@ -91,3 +91,24 @@ export function isHighlighted(text: string): boolean {
   }
   return false;
 }
+
+/** Runs in an extension page: sends raw messages to the background and returns its replies. */
+export async function sendRaw(messages: unknown[]): Promise<unknown[]> {
+  const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+  const runtime = (g.browser ?? g.chrome)!.runtime;
+  const replies: unknown[] = [];
+  for (const m of messages) replies.push(await runtime.sendMessage(m).catch((e: Error) => ({ thrown: e.message })));
+  return replies;
+}
+
+/** Runs in an extension page: writes raw values to storage, as a corrupt profile or an older version might have. */
+export async function writeStorage(values: { sync: Record<string, unknown>; local: Record<string, unknown> }): Promise<void> {
+  const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
+  const api = (g.browser ?? g.chrome)!;
+  await api.storage.sync.set(values.sync);
+  await api.storage.local.set(values.local);
+}
+
+interface StorageApi {
+  storage: { sync: { set(v: object): Promise<void> }; local: { set(v: object): Promise<void> } };
+}

@@ -16,6 +16,8 @@ import {
   HIKVISION_LISTED_NAME,
   isHighlighted,
   readHighlights,
+  sendRaw,
+  writeStorage,
   SEED_FLAGGED,
   SEED_NOT_FLAGGED,
 } from './expectations';
@@ -182,6 +184,60 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await options.evaluate(() => document.querySelector<HTMLButtonElement>('#dismissals button')!.click(), null);
     await expect.poll(() => page.evaluate(isHighlighted, 'Hikvision'), { timeout: 10_000 }).toBe(true);
     await options.close();
+    await page.close();
+  });
+
+  it('refuses malformed messages with a clear reason', async () => {
+    const page = await driver.openExtensionPage('src/options/index.html');
+    const replies = await page.evaluate(sendRaw, [
+      { listmark: 'getEntries', args: ['not-an-array'] },
+      { listmark: 'getEntries', args: [Array.from({ length: 500 }, (_, i) => `el-${i}`)] },
+      { listmark: 'reportPage', args: [{ distinctEntities: -1 }] },
+      { listmark: 'getEntries', args: [['el-nonexistent']] },
+    ]);
+    expect(replies[0]).toEqual({ error: 'Refused: getEntries takes an array of up to 200 entry ids' });
+    expect(replies[1]).toEqual({ error: 'Refused: getEntries takes an array of up to 200 entry ids' });
+    expect(replies[2]).toEqual({ error: 'Refused: reportPage takes { distinctEntities: non-negative integer }' });
+    expect(replies[3]).toEqual({ ok: [null] });
+    await page.close();
+  });
+
+  it('loads corrupt or out-of-range stored settings as sensible values', async () => {
+    const options = await driver.openExtensionPage('src/options/index.html');
+    await options.evaluate(writeStorage, {
+      sync: { settings: { enabled: 'yes', lists: ['entity-list', 'bogus'], disabledSites: [42, '<x>'], highlightStyle: 'neon' } },
+      local: { dismissals: [{ site: 7 }, 'garbage', null] },
+    });
+    const page = await openSeed();
+    expect(await highlighted(page)).toContain('Hikvision');
+    await options.waitFor(() => document.querySelectorAll('#lists input:checked').length === 1, null);
+    await options.evaluate(writeStorage, { sync: { settings: {} }, local: { dismissals: [] } });
+    await options.close();
+    await page.close();
+  });
+});
+
+describe.skipIf(only && !only.includes('chromium'))('after the extension reloads (Chromium)', () => {
+  const driver = new ChromiumDriver();
+  let server: PageServer;
+  beforeAll(async () => {
+    server = await startServer();
+    await driver.launch();
+  });
+  afterAll(async () => {
+    await driver.close();
+    await server.close();
+  });
+
+  it('old content scripts remove their highlights quietly', async () => {
+    const page = await driver.open(server.url('/seed-article.html'));
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null, 20_000);
+    const ext = await driver.openExtensionPage('src/options/index.html');
+    await ext.evaluate(() => {
+      setTimeout(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(), 50);
+    }, null);
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0, null, 15_000);
+    expect(page.extensionErrors()).toEqual([]);
     await page.close();
   });
 });

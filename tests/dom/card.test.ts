@@ -1,0 +1,67 @@
+/** The details card renders list data as text only: hostile entry data cannot inject markup or script. */
+import { describe, expect, it } from 'vitest';
+import { DetailsCard } from '../../src/content/card';
+import type { EntryDetails } from '../../src/core/protocol';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+
+function hostileEntry(): EntryDetails {
+  return {
+    id: 'el-0000000001',
+    list: 'entity-list',
+    source: 'ecfr',
+    country: `China ${HOSTILE}`,
+    name: `Evil ${HOSTILE} Co., Ltd.`,
+    aliases: [HOSTILE],
+    addresses: [`<script>window.__pwned=2</script> Road`],
+    licenseRequirement: HOSTILE,
+    licenseReviewPolicy: HOSTILE,
+    citations: [{ volume: 84, page: 1, date: '2019-10-09', text: '84 FR 1, 10/9/19', url: 'javascript:alert(1)' }],
+    firstListed: '2019-10-09',
+    footnotes: [],
+    notes: HOSTILE,
+    listName: 'Entity List',
+    listMeaning: HOSTILE,
+    listUrl: 'javascript:alert(2)',
+    footnoteTexts: [{ list: 'entity-list', number: 1, text: HOSTILE }],
+  };
+}
+
+describe('DetailsCard', () => {
+  it('shows hostile strings as text, and no javascript: link', async () => {
+    const dismissed: string[] = [];
+    const card = new DetailsCard(document, (id) => dismissed.push(id));
+    const p = document.createElement('p');
+    p.textContent = 'Evil Co';
+    document.body.append(p);
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    // jsdom has no layout: give the range a rectangle to place the card by.
+    range.getBoundingClientRect = () => ({ left: 10, bottom: 20, top: 0, right: 50, width: 40, height: 20, x: 10, y: 0, toJSON: () => '' });
+    const attach = Element.prototype.attachShadow;
+    let shadow: ShadowRoot | null = null;
+    // Capture the closed root for inspection (the page could not).
+    Element.prototype.attachShadow = function (init) {
+      shadow = attach.call(this, init);
+      return shadow;
+    };
+    try {
+      await card.open(range, Promise.resolve({ matchedText: HOSTILE, variantText: HOSTILE, variantKind: 'alias', entries: [hostileEntry()], datasetDate: '2026-07-23' }));
+    } finally {
+      Element.prototype.attachShadow = attach;
+    }
+    const root = shadow as unknown as ShadowRoot;
+    expect(root.querySelectorAll('img, script')).toHaveLength(0);
+    expect(root.textContent).toContain(HOSTILE);
+    expect(root.textContent).toContain('Evil <img');
+    for (const a of root.querySelectorAll('a')) expect(a.getAttribute('href') ?? '').not.toMatch(/^javascript:/);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    expect(root.textContent).toContain('not a legal determination');
+
+    // "Not this organisation" reports the entry and closes the card.
+    const dismiss = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Not this organisation')!;
+    dismiss.click();
+    expect(dismissed).toEqual(['el-0000000001']);
+    expect(document.getElementById('listmark-card-host')).toBeNull();
+  });
+});

@@ -6,6 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileBundle, DEFAULT_SOURCE } from './build-data';
+import { exitQuietlyOnClosedPipe } from './quiet-pipe';
+
+exitQuietlyOnClosedPipe();
 
 const REFERENCE = resolve(import.meta.dirname, '../../shared/data/reference/bis-entity-list.third-party-parse.json');
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

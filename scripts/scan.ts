@@ -14,12 +14,9 @@ import { JSDOM } from 'jsdom';
 import { parseDetailsBundle } from '../src/core/bundle';
 import { Matcher, type MatcherData } from '../src/core/matcher';
 import { textSegments } from '../src/content/text-segments';
+import { exitQuietlyOnClosedPipe } from './quiet-pipe';
 
-// `scan … | head` closes the pipe early; that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+exitQuietlyOnClosedPipe();
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -148,6 +148,9 @@ function parseCell(cellText: string, lexicon: Lexicon): EntityCell {
   // `Name Address: …` marks the address explicitly.
   const flat = cellText.replace(/\s+/g, ' ').trim().replace(/\s+Address(?:es)?:\s*/i, ', ');
   const parts = splitTopLevel(flat.replace(/;/g, ','), ',');
+  // "Joint Stock Company 766 UPTK. 1 Institutskaya Street": a full stop, then a street number.
+  const stop = /^(.*?[\p{L})])\.\s+(\d.*)$/u.exec(parts[0] ?? '');
+  if (stop && !KEEPS_FINAL_PERIOD.test(`${stop[1]}.`)) parts.splice(0, 1, stop[1]!, stop[2]!);
   let nameParts = 1;
   while (nameParts < parts.length && isNameContinuation(parts[nameParts]!, parts[0]!, lexicon)) nameParts++;
   // A legal form run into the address without a comma: "Kelvo Inc 6600 21st Avenue", "Co., Ltd No. 8 …".

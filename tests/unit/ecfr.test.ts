@@ -95,6 +95,8 @@ describe('the 2026-07-23 snapshot', () => {
     ['Sichuan University', 'entity-list', "China, People's Republic of", '77 FR 58006, 9/19/12', null],
     ['Academy of Aerospace Solid Propulsion Technology (AASPT)', 'meu-list', "China, People's Republic of", '85 FR 83799, 12/23/2020', null],
     ['Bowei Integrated Circuits', 'entity-list', "China, People's Republic of", '83 FR 37427, 8/1/18', null],
+    ['Department of Atomic Energy', 'entity-list', 'India', '63 FR 64322, 11/19/98', null],
+    ['Joint Stock Company 766 UPTK', 'entity-list', 'Russia', '87 FR 60066, 10/4/22', null],
   ] as const)('pins %s', (name, list, country, firstCitation, alias) => {
     const e = find(name, list);
     expect(e.country).toBe(country);

@@ -257,10 +257,17 @@ function parseSupplement(root: Element, spec: SupplementSpec, file: string, lexi
     const footnotes = [...new Set(cellTexts.flatMap((c) => c.footnotes))].sort((a, b) => a - b);
     const displayed = displayCountry(country);
     for (const part of compound ?? [entityText]) {
-      const cell = parseEntityCell(part, lexicon);
+      // "The following Department of Atomic Energy entities: —Nuclear reactors …; —…": one listing
+    // of an organisation's facilities, named after the organisation.
+    const facilities = /^the following (.+?) entities:\s*\n?([\s\S]*)$/i.exec(part.trim());
+    const cell = facilities
+      ? { name: cleanName(facilities[1]!), aliases: [], addresses: [] }
+      : parseEntityCell(part, lexicon);
       const { aliases, addresses } = cell;
       let { name } = cell;
-      let rowNotes = notes;
+      let rowNotes = facilities
+        ? `The listing covers these ${cleanName(facilities[1]!)} entities: ${facilities[2]!.split('\n').map((l) => cleanName(l)).filter(Boolean).join('; ')}.`
+        : notes;
       // "… Research Institute (CETC 13) subordinate institution: Bowei Integrated Circuits"
       const subordinate = /^(.+?)\s+subordinate institution:\s*(.+)$/i.exec(name);
       if (subordinate) {

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChromiumDriver, FirefoxDriver, type Driver, type TestPage } from './drivers';
 import {
   badgeText,
@@ -21,7 +21,7 @@ import {
   SEED_FLAGGED,
   SEED_NOT_FLAGGED,
 } from './expectations';
-import { startServer, type PageServer } from './server';
+import { useBrowser } from './use-browser';
 
 const artifacts = resolve(import.meta.dirname, '../../artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -31,19 +31,11 @@ const only = process.env.LISTMARK_BROWSERS;
 const drivers: Driver[] = [new ChromiumDriver(), new FirefoxDriver()].filter((d) => !only || only.split(',').includes(d.name));
 
 describe.each(drivers)('Listmark in $name', (driver) => {
-  let server: PageServer;
+  const browser = useBrowser(driver);
+  const server = { url: (path: string, host?: string) => browser.server().url(path, host) };
   const shot = (page: TestPage, name: string, size?: { width: number; height: number }) =>
     driver.name === 'chromium' ? page.screenshot(join(artifacts, `${name}.png`), size) : Promise.resolve();
   const POPUP_SIZE = { width: 370, height: 560 };
-
-  beforeAll(async () => {
-    server = await startServer();
-    await driver.launch();
-  });
-  afterAll(async () => {
-    await driver.close();
-    await server.close();
-  });
 
   async function openSeed(host = '127.0.0.1'): Promise<TestPage> {
     const page = await driver.open(server.url('/seed-article.html').replace('127.0.0.1', host));
@@ -219,15 +211,8 @@ describe.each(drivers)('Listmark in $name', (driver) => {
 
 describe.skipIf(only && !only.includes('chromium'))('after the extension reloads (Chromium)', () => {
   const driver = new ChromiumDriver();
-  let server: PageServer;
-  beforeAll(async () => {
-    server = await startServer();
-    await driver.launch();
-  });
-  afterAll(async () => {
-    await driver.close();
-    await server.close();
-  });
+  const browser = useBrowser(driver);
+  const server = { url: (path: string, host?: string) => browser.server().url(path, host) };
 
   it('old content scripts remove their highlights quietly', async () => {
     const page = await driver.open(server.url('/seed-article.html'));
@@ -244,15 +229,8 @@ describe.skipIf(only && !only.includes('chromium'))('after the extension reloads
 
 describe('screenshots in the dark colour scheme (Chromium)', () => {
   const driver = new ChromiumDriver();
-  let server: PageServer;
-  beforeAll(async () => {
-    server = await startServer();
-    await driver.launch();
-  });
-  afterAll(async () => {
-    await driver.close();
-    await server.close();
-  });
+  const browser = useBrowser(driver);
+  const server = { url: (path: string, host?: string) => browser.server().url(path, host) };
 
   it.skipIf(only && !only.includes('chromium'))('renders card, popup and options dark', async () => {
     const page = await driver.open(server.url('/dark-article.html'));

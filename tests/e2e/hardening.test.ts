@@ -6,9 +6,9 @@
  * the page's own long tasks (its 100,000-element layout, say) are not the extension's and are
  * compared with and without the extension by `npm run bench:browser`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChromiumDriver, FirefoxDriver, type Driver, type TestPage } from './drivers';
-import { startServer, type PageServer } from './server';
+import { useBrowser } from './use-browser';
 
 const only = process.env.LISTMARK_BROWSERS;
 
@@ -65,15 +65,8 @@ function pageState(): PageState {
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function suite(driver: Driver, heaviestOnly: boolean) {
-  let server: PageServer;
-  beforeAll(async () => {
-    server = await startServer();
-    await driver.launch();
-  });
-  afterAll(async () => {
-    await driver.close();
-    await server.close();
-  });
+  const browser = useBrowser(driver);
+  const server = { url: (path: string, host?: string) => browser.server().url(path, host) };
 
   async function check(page: TestPage) {
     const state = await page.evaluate(pageState, null);

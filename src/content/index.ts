@@ -5,13 +5,11 @@
  */
 import matcherData from '@listmark-data/matcher.json';
 import { Matcher, type MatcherData } from '../core/matcher';
-import type { ContentProtocol, PageReport, PageEntity } from '../core/protocol';
-import type { BackgroundProtocol } from '../core/protocol';
+import { dismissedOn, type Dismissal } from '../core/dismissals';
+import type { BackgroundProtocol, ContentProtocol, PageEntity, PageReport } from '../core/protocol';
 import { sentenceAround } from '../core/sentence';
 import { isActiveOn, type Settings } from '../core/settings';
-import { browser } from '../platform/browser';
-import { handleMessages, sendToBackground, watchExtensionContext } from '../platform/messaging';
-import { dismissedOn, type Dismissal } from '../core/dismissals';
+import { handleMessages, isExtensionContextAlive, sendToBackground, watchExtensionContext } from '../platform/messaging';
 import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals } from '../platform/storage';
 import { DetailsCard } from './card';
 import { createPainter } from './painter';
@@ -36,20 +34,12 @@ function getMatcher(): Matcher {
   return matcher;
 }
 
-function isContextAlive(): boolean {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
-  }
-}
-
 let reportTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleReport(): void {
   if (!isTopFrame) return;
   clearTimeout(reportTimer);
   reportTimer = setTimeout(() => {
-    if (!isContextAlive()) return teardown();
+    if (!isExtensionContextAlive()) return teardown();
     const distinctEntities = scanner ? new Set([...scanner.mentions].map((m) => m.entryIds[0])).size : 0;
     sendToBackground<BackgroundProtocol, 'reportPage'>('reportPage', { distinctEntities }).catch(() => {});
   }, 150);
@@ -59,7 +49,12 @@ function scheduleReport(): void {
  * Each piece of Listmark's work on the page becomes a `listmark:work` performance measure, so
  * benchmarks and tests can see the longest one (the page's own timeline, visible to DevTools).
  */
+let workRecorded = 0;
+const MAX_WORK_RECORDS = 5_000; // the timeline keeps every entry: bounded on pages that never stop changing
+
 function recordWork(start: number, end: number): void {
+  if (workRecorded >= MAX_WORK_RECORDS) return;
+  workRecorded++;
   try {
     performance.measure('listmark:work', { start, end });
   } catch {
@@ -194,7 +189,7 @@ function openCard(mention: Mention): void {
 }
 
 function onClick(event: MouseEvent): void {
-  if (!isContextAlive()) return teardown();
+  if (!isExtensionContextAlive()) return teardown();
   if (event.button !== 0 || event.defaultPrevented) return;
   // A click on a link navigates as the page intends; the keyboard shortcut reaches those names.
   if ((event.target as Element | null)?.closest?.('a[href]')) return;

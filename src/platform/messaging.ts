@@ -83,6 +83,15 @@ export function handleMessages<P extends AnyProtocol>(
 
 const ALIVE_PORT = 'listmark-alive';
 
+/** False once the extension was updated, reloaded or removed under a still-open page. */
+export function isExtensionContextAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
 /** Background side of watchExtensionContext: keeps the ports content scripts open. */
 export function acceptAlivePorts(): void {
   browser.runtime.onConnect.addListener((port) => {
@@ -96,24 +105,29 @@ export function acceptAlivePorts(): void {
  * disconnects when the service worker merely stops, in which case it is opened again.
  */
 export function watchExtensionContext(onGone: () => void): void {
-  const alive = () => {
-    try {
-      return Boolean(browser.runtime?.id);
-    } catch {
-      return false;
-    }
+  let gone = false;
+  const done = () => {
+    if (gone) return;
+    gone = true;
+    clearInterval(poll);
+    onGone();
   };
   const connect = () => {
-    if (!alive()) return onGone();
+    if (gone) return;
+    if (!isExtensionContextAlive()) return done();
     try {
       const port = browser.runtime.connect({ name: ALIVE_PORT });
       port.onDisconnect.addListener(() => {
-        if (alive()) setTimeout(connect, 1_000);
-        else onGone();
+        if (isExtensionContextAlive()) setTimeout(connect, 1_000);
+        else done();
       });
     } catch {
-      onGone();
+      done();
     }
   };
+  // A backstop: the port can disconnect a moment before the browser invalidates the context.
+  const poll = setInterval(() => {
+    if (!isExtensionContextAlive()) done();
+  }, 2_000);
   connect();
 }

@@ -221,7 +221,7 @@ describe.skipIf(only && !only.includes('chromium'))('after the extension reloads
     await ext.evaluate(() => {
       setTimeout(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(), 50);
     }, null);
-    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0, null, 15_000);
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0, null, 20_000);
     expect(page.extensionErrors()).toEqual([]);
     await page.close();
   });

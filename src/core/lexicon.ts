@@ -15,12 +15,3 @@ export interface Lexicon {
   /** A city, province or country name (lower-case, whitespace-folded input). */
   isPlaceName(name: string): boolean;
 }
-
-/** Knows no words: for tests of logic that must not depend on word lists. */
-export const EMPTY_LEXICON: Lexicon = {
-  isEnglishWord: () => false,
-  isGivenName: () => false,
-  isRareWord: () => false,
-  isSurname: () => false,
-  isPlaceName: () => false,
-};

@@ -2,7 +2,7 @@
  * The message protocol, one map type per receiver. Senders and handlers take their argument
  * and result types from these maps, so a misspelt message or a missing handler does not compile.
  */
-import type { Citation, Entry, Footnote, ListId } from './list-model';
+import type { Entry, Footnote, ListId } from './list-model';
 
 /** What the details card and the popup show for one entry. */
 export interface EntryDetails extends Entry {
@@ -47,4 +47,3 @@ export interface ContentProtocol {
   revealNext(entryId: string): boolean;
 }
 
-export type { Citation };

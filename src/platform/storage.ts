@@ -28,10 +28,6 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-export function extensionUrl(path: string): string {
-  return browser.runtime.getURL(path);
-}
-
 const DISMISSALS_KEY = 'dismissals';
 
 /** "Not this organisation" dismissals: in storage.local (they can outgrow sync's quota). */

@@ -148,7 +148,7 @@ export class DetailsCard {
     close.setAttribute('aria-label', t('cardClose'));
     close.addEventListener('click', () => this.close());
     const entries = content.entries.filter((e): e is EntryDetails => e !== null);
-    const sections = entries.slice(0, 5).map((entry, index) => this.renderEntry(entry, index === 0 ? content : null));
+    const sections = entries.slice(0, 5).map((entry) => this.renderEntry(entry));
     const how = t(KIND_MESSAGE[content.variantKind] ?? 'kindListed');
     const matched = this.el('p', 'muted', t('cardMatched', content.matchedText, how, content.variantText));
     const more = entries.length > 5 ? [this.el('p', 'muted', t('cardMoreListings', String(entries.length - 5)))] : [];
@@ -158,7 +158,7 @@ export class DetailsCard {
     card.replaceChildren(header, matched, ...sections, ...more, note);
   }
 
-  private renderEntry(entry: EntryDetails, _first: CardContent | null): HTMLElement {
+  private renderEntry(entry: EntryDetails): HTMLElement {
     const section = this.el('section');
     const badge = this.el('span', `badge ${entry.list}`, entry.listName);
     const title = this.el('h2', undefined, entry.name);

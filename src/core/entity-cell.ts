@@ -75,11 +75,7 @@ function isNameContinuation(part: string, first: string, lexicon: Lexicon): bool
 
 /** Removes list punctuation around a name (`—Alias; and`) without otherwise changing it. */
 export function cleanName(raw: string): string {
-  let name = raw
-    .replace(/[\u2014\u2013]/g, (dash, offset: number) => (offset === 0 ? '' : dash))
-    .replace(/\s+/g, ' ')
-    .trim();
-  name = name.replace(/^[\u2014\u2013\-—\s]+/, '');
+  let name = raw.replace(/\s+/g, ' ').trim().replace(/^[\u2014\u2013\-\s]+/, '');
   // "Huawei Technology, and to include the following addresses and …": the list's own prose.
   name = name.replace(/,?\s+(?:and\s+)?to include the following\b.*$/i, '');
   // Trailing separators: "; and", ";", ",", " and", " or".

@@ -157,9 +157,9 @@ export class VariantPolicy {
       const slice = words.slice(from, to);
       if (slice.length === words.length) return; // not shorter than the name
       if (!slice.some((w) => this.isDistinctiveWord(w))) return;
-      if (slice.length === 1 && slice[0]!.length < 4) return;
       if (this.lexicon.isPlaceName(slice.join(' '))) return;
-      if (GENERIC_TAIL.has(slice[slice.length - 1]!) && slice.length > 1 && ['and', 'of', 'the'].includes(slice[slice.length - 1]!)) return;
+      // A short form never ends in a function word ("Academy of").
+      if (slice.length > 1 && ['and', 'of', 'the'].includes(slice[slice.length - 1]!)) return;
       if (slice.length === 1 && !this.isDistinctiveSingleWord(slice[0]!)) return;
       out.add(name.slice(spans[from]!.start, spans[to - 1]!.end).replace(/\s+/g, ' '));
     };

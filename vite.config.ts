@@ -2,8 +2,12 @@
  * Builds the extension for one browser: `vite build --mode chrome` → dist/chrome,
  * `--mode firefox` → dist/firefox. The list bundle comes from build/data (made by
  * scripts/build-data.ts from the official source); it is never committed.
+ *
+ * The content script is built as one classic script (CRXJS's IIFE mode), not as ES modules
+ * behind CRXJS's loader: the loader's dynamic import held up the page's load event and made
+ * every chunk a web-accessible resource, which any page could probe to detect Listmark.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
@@ -24,15 +28,22 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
-/** Copies the details bundle next to the extension, where the background fetches it. */
+const DATA_FILES = ['details.json', 'matcher.json'];
+
+/** Puts the list bundle in the package under data/, where the background reads it when needed. */
 function listData(): Plugin {
   return {
     name: 'listmark:list-data',
     buildStart() {
-      for (const file of ['details.json', 'matcher.json']) {
+      for (const file of DATA_FILES) {
         if (!existsSync(resolve(dataDir, file))) {
           this.error(`build/data/${file} is missing: run "npm run data:build" first (npm run build does both).`);
         }
+      }
+    },
+    generateBundle() {
+      for (const file of DATA_FILES) {
+        this.emitFile({ type: 'asset', fileName: `data/${file}`, source: readFileSync(resolve(dataDir, file)) });
       }
     },
   };
@@ -41,10 +52,8 @@ function listData(): Plugin {
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    resolve: { alias: { '@listmark-data': dataDir } },
-    json: { stringify: true },
     publicDir: false,
-    plugins: [listData(), crx({ manifest: manifestFor(browser), browser })],
+    plugins: [listData(), crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: ['src/content/index.ts'] } })],
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,

@@ -1,19 +1,42 @@
 /**
- * Background: owns the full list details and answers lookups by id; keeps the toolbar badge.
- * Listeners are registered at the top level (the service worker may be stopped and restarted at
- * any moment) and every handler works from the same in-memory store, built once per start.
+ * Background: owns the list data. Finds names in the text content scripts send (one matcher for
+ * every tab and frame, instead of one per page), answers lookups of full entries by id, keeps the
+ * toolbar badge. Listeners are registered at the top level (the service worker may be stopped and
+ * restarted at any moment); the data files are read from the package when first needed and kept
+ * in memory while the worker lives.
  */
-import detailsJson from '@listmark-data/details.json';
-import { parseDetailsBundle } from '../core/bundle';
+import { parseDetailsBundle, type DetailsBundle } from '../core/bundle';
 import { LISTS, type Entry } from '../core/list-model';
+import { Matcher, type MatcherData } from '../core/matcher';
+import { checkFindNamesRequest, findNames } from '../core/name-finder';
 import type { BackgroundProtocol, EntryDetails } from '../core/protocol';
 import { browser } from '../platform/browser';
 import { acceptAlivePorts, handleMessages, type Handlers } from '../platform/messaging';
+import { readPackagedText } from '../platform/packaged';
 
-const details = parseDetailsBundle(detailsJson);
-const byId = new Map<string, Entry>(details.entries.map((e) => [e.id, e]));
+interface DetailsStore {
+  details: DetailsBundle;
+  byId: Map<string, Entry>;
+}
 
-function describe(entry: Entry): EntryDetails {
+/** Reads a packaged file once per worker start; a failed read is retried by the next request. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    }));
+}
+
+const detailsStore = once(async (): Promise<DetailsStore> => {
+  const details = parseDetailsBundle(JSON.parse(await readPackagedText('data/details.json')));
+  return { details, byId: new Map(details.entries.map((e) => [e.id, e])) };
+});
+
+const matcher = once(async () => new Matcher(JSON.parse(await readPackagedText('data/matcher.json')) as MatcherData));
+
+function describe({ details }: DetailsStore, entry: Entry): EntryDetails {
   const list = LISTS[entry.list];
   return {
     ...entry,
@@ -33,7 +56,10 @@ function validate(type: string, args: unknown[]): string | null {
         ? null
         : 'getEntries takes an array of up to 200 entry ids';
     case 'getDataset':
-      return null;
+    case 'prepare':
+      return args.length === 0 ? null : `${type} takes no arguments`;
+    case 'findNames':
+      return args.length === 1 ? checkFindNamesRequest(args[0]) : 'findNames takes one array of texts';
     case 'reportPage': {
       const summary = args[0] as { distinctEntities?: unknown } | undefined;
       return typeof summary?.distinctEntities === 'number' && Number.isInteger(summary.distinctEntities) && summary.distinctEntities >= 0
@@ -46,15 +72,21 @@ function validate(type: string, args: unknown[]): string | null {
 }
 
 const handlers = {
-  getEntries: (_sender, ids) => ids.map((id) => {
-    const entry = byId.get(id);
-    return entry ? describe(entry) : null;
-  }),
-  getDataset: () => ({
-    datasetDate: details.datasetDate,
-    source: details.sources.join('; '),
-    entryCount: details.entries.length,
-  }),
+  findNames: async (_sender, texts) => findNames(await matcher(), texts),
+  prepare: async () => {
+    await matcher();
+  },
+  getEntries: async (_sender, ids) => {
+    const store = await detailsStore();
+    return ids.map((id) => {
+      const entry = store.byId.get(id);
+      return entry ? describe(store, entry) : null;
+    });
+  },
+  getDataset: async () => {
+    const { details } = await detailsStore();
+    return { datasetDate: details.datasetDate, source: details.sources.join('; '), entryCount: details.entries.length };
+  },
   reportPage: async (sender, { distinctEntities }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;

@@ -2,9 +2,15 @@
  * Content script entry: wires the scanner, painter and card to settings and messages.
  * Starts only where Listmark is on; turning it off removes every highlight and the card at once.
  * After an extension update the old script finds its context gone and tears itself down quietly.
+ *
+ * It runs at document_start but does no work on the page before it has loaded: injecting at
+ * document_idle, or scanning then, delays the page's own load event (npm run bench:browser).
+ * While the page parses it reads its settings and wakes the background; scanning waits for the
+ * load event (or, on a page whose images or ads keep it loading, 200 ms after its content is
+ * parsed, as browsers time document_idle). The names stay in the background, which matches the
+ * text sent to it: no tab or frame builds a matcher of its own.
  */
-import matcherData from '@listmark-data/matcher.json';
-import { Matcher, type MatcherData } from '../core/matcher';
+import type { VariantInfo } from '../core/name-finder';
 import { dismissedOn, type Dismissal } from '../core/dismissals';
 import type { BackgroundProtocol, ContentProtocol, PageEntity, PageReport } from '../core/protocol';
 import { sentenceAround } from '../core/sentence';
@@ -18,20 +24,33 @@ import { Scanner, type Mention } from './scanner';
 // When this script started, for the time-to-highlight budget (npm run bench:browser).
 const scriptStart = performance.now();
 const isTopFrame = window === window.top;
-let matcher: Matcher | null = null;
 let scanner: Scanner | null = null;
+/** Counts starts and stops, so a start still waiting for the page or the data can tell it is stale. */
+let generation = 0;
+/** Settles once the latest start has its scanner running (or gave up): the page report waits for it. */
+let scannerStarted: Promise<void> = Promise.resolve();
 let settings: Settings | null = null;
 let dismissals: Dismissal[] = [];
 const card = new DetailsCard(document, (entryId, name) => void dismiss(entryId, name));
 let focusIndex = -1;
 
-function getMatcher(): Matcher {
-  if (!matcher) {
-    const started = performance.now();
-    matcher = new Matcher(matcherData as MatcherData);
-    recordWork(started, performance.now());
-  }
-  return matcher;
+const IDLE_AFTER_CONTENT_MS = 200;
+
+/** Resolves once the page has loaded, or 200 ms after its content was parsed if that is sooner. */
+function whenDocumentIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.readyState === 'complete') return resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('load', done);
+      resolve();
+    };
+    const contentParsed = () => (timer = setTimeout(done, IDLE_AFTER_CONTENT_MS));
+    window.addEventListener('load', done);
+    if (document.readyState === 'interactive') contentParsed();
+    else document.addEventListener('DOMContentLoaded', contentParsed, { once: true });
+  });
 }
 
 let reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,16 +94,32 @@ function scheduleSlice(work: () => void): void {
 }
 
 function start(current: Settings): void {
+  const startGeneration = ++generation;
+  // A stopped background loads the names while the page loads, not when the first text arrives.
+  if (isTopFrame) sendToBackground<BackgroundProtocol, 'prepare'>('prepare').catch(() => {});
+  scannerStarted = whenDocumentIdle().then(() => {
+    if (startGeneration === generation && !tornDown) startScanner(current);
+  });
+}
+
+function findNames(texts: string[]) {
+  if (!isExtensionContextAlive()) {
+    teardown();
+    return Promise.reject(new Error('Listmark was updated or removed'));
+  }
+  return sendToBackground<BackgroundProtocol, 'findNames'>('findNames', texts);
+}
+
+function startScanner(current: Settings): void {
   if (scanner) return;
-  const m = getMatcher();
   const lists = new Set(current.lists);
   const dismissed = dismissedOn(dismissals, location.hostname);
   applyHighlightStyle(current.highlightStyle);
   scanner = new Scanner(document, {
-    matcher: m,
+    findNames,
     painter: createPainter(window),
-    acceptVariant: (v) =>
-      lists.has(m.entryList(v)) && (current.includeShortForms || m.variantKind(v) !== 'derived') && !dismissed.has(m.entryId(v)),
+    acceptVariant: (v: VariantInfo) =>
+      lists.has(v.list) && (current.includeShortForms || v.kind !== 'derived') && !dismissed.has(v.entryId),
     onChange: scheduleReport,
     onSlice: recordWork,
     schedule: scheduleSlice,
@@ -104,6 +139,7 @@ function start(current: Settings): void {
 }
 
 function stop(): void {
+  generation++;
   card.close();
   scanner?.stop();
   scanner = null;
@@ -118,6 +154,7 @@ let tornDown = false;
 function teardown(): void {
   // The extension was updated or removed: the page keeps working, Listmark leaves no trace.
   tornDown = true;
+  generation++;
   card.close();
   scanner?.stop();
   scanner = null;
@@ -174,14 +211,13 @@ function mentionAt(x: number, y: number): Mention | null {
 }
 
 function openCard(mention: Mention): void {
-  const m = getMatcher();
   const content = Promise.all([
     sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', mention.entryIds),
     sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset'),
   ]).then(([entries, dataset]) => ({
     matchedText: mention.text,
-    variantText: m.variantText(mention.variants[0]!),
-    variantKind: m.variantKind(mention.variants[0]!),
+    variantText: mention.name.text,
+    variantKind: mention.name.kind,
     entries,
     datasetDate: dataset.datasetDate,
   }));
@@ -259,6 +295,7 @@ function pageReport(): PageReport {
 if (isTopFrame) {
   handleMessages<ContentProtocol>({
     getPageReport: async () => {
+      await scannerStarted;
       await scanner?.whenIdle();
       return pageReport();
     },

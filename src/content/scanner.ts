@@ -1,11 +1,13 @@
 /**
  * Finds and paints listed names in a document, and keeps them current as the page changes.
- * Work is queued and done in slices of a few milliseconds; a MutationObserver only queues the
- * blocks that changed. Owns the list of painted mentions that the card, keyboard navigation
- * and the page report read. Knows nothing of the extension APIs: index.ts wires it up.
+ * The page's text is collected in slices of a few milliseconds and sent in batches to be matched
+ * (by the background, which holds the names: see core/name-finder); the answers are painted as
+ * they come. A MutationObserver only queues the blocks that changed. Owns the list of painted
+ * mentions that the card, keyboard navigation and the page report read. Knows nothing of the
+ * extension APIs: index.ts wires it up.
  */
 import type { ListId } from '../core/list-model';
-import type { Matcher } from '../core/matcher';
+import type { FoundNames, VariantInfo } from '../core/name-finder';
 import type { Painter } from './painter';
 import { isInSkippedRegion, OWN_PREFIX, positionOf, textSegments, type TextSegment } from './text-segments';
 
@@ -15,16 +17,19 @@ export interface Mention {
   anchor: Node;
   text: string;
   list: ListId;
-  /** The variant that matched first, then every other entry with the same name. */
+  /** The accepted variant that matched first, then every other accepted entry with the same name. */
   variants: number[];
+  /** What the first of `variants` is: the name it was compiled from and how it was made. */
+  name: VariantInfo;
   entryIds: string[];
 }
 
 export interface ScannerOptions {
-  matcher: Matcher;
+  /** Finds the names in a batch of texts (the background's findNames, or a local matcher in tests). */
+  findNames: (texts: string[]) => Promise<FoundNames>;
   painter: Painter;
-  /** Which matched variants count (by list and kind); the others are ignored. */
-  acceptVariant: (variant: number) => boolean;
+  /** Which matched variants count (by list, kind and entry); the others are ignored. */
+  acceptVariant: (variant: VariantInfo) => boolean;
   /** Called (at most once per slice) when the set of mentions changed. */
   onChange?: () => void;
   /** Called after each slice with its start and end (performance.now() times), for measurement. */
@@ -36,6 +41,9 @@ export interface ScannerOptions {
 
 const DEFAULT_SLICE_MS = 4;
 const PAINT_INTERVAL_MS = 250;
+/** Text sent in one request: large enough that round trips are few, small enough to answer fast. */
+const BATCH_CHARS = 128 * 1024;
+const MAX_IN_FLIGHT = 2;
 
 export class Scanner {
   readonly mentions = new Set<Mention>();
@@ -45,8 +53,15 @@ export class Scanner {
   private unpainted: Mention[] = [];
   private lastFlush = 0;
   /** Accepted variants and entry ids per matched name, shared by all its mentions (memory on long pages). */
-  private readonly accepted = new Map<number, { variants: number[]; entryIds: string[] } | null>();
+  private readonly accepted = new Map<number, { variants: number[]; name: VariantInfo; entryIds: string[] } | null>();
+  private readonly variantInfo = new Map<number, VariantInfo>();
   private readonly queue: Node[] = [];
+  /** Batches sent and not yet painted. Two at a time: the next is read while one is matched. */
+  private inFlight = 0;
+  /** Answers are painted in the order their batches were sent (a later chunk of a long text must not be dropped by an earlier one). */
+  private paintChain: Promise<void> = Promise.resolve();
+  /** For each batch out: the roots that changed since it was sent, whose answers are stale. */
+  private readonly changedSinceSent = new Set<Node[]>();
   private pending: Generator<WorkUnit> | null = null;
   private scheduled = false;
   private observer: MutationObserver | null = null;
@@ -83,6 +98,7 @@ export class Scanner {
     this.observer = null;
     this.queue.length = 0;
     this.pending = null;
+    this.changedSinceSent.clear();
     this.options.painter.clear();
     this.mentions.clear();
     this.byNode.clear();
@@ -99,10 +115,13 @@ export class Scanner {
     if (this.stopped) return;
     this.queue.push(root);
     if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.schedule(() => this.runSlice());
-    }
+    this.scheduleSlice();
+  }
+
+  private scheduleSlice(): void {
+    if (this.scheduled || this.inFlight >= MAX_IN_FLIGHT) return;
+    this.scheduled = true;
+    this.schedule(() => this.runSlice());
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -128,6 +147,7 @@ export class Scanner {
       roots.add(target);
     }
     if (roots.size === 0) return;
+    for (const changed of this.changedSinceSent) changed.push(...roots);
     // Removed text loses its highlights at once; changed blocks are rescanned in slices.
     this.dropMentions((m) => !m.range.startContainer.isConnected || [...roots].some((r) => r.contains(m.range.startContainer)));
     for (const root of outermost(roots)) if (!isInSkippedRegion(root)) this.enqueue(root);
@@ -171,12 +191,19 @@ export class Scanner {
     if (painter.kind === 'mark') this.observer?.takeRecords();
   }
 
+  /** Collects text for one batch (within the slice's time budget) and sends it to be matched. */
   private runSlice(): void {
     this.scheduled = false;
-    if (this.stopped) return;
+    if (this.stopped || this.inFlight >= MAX_IN_FLIGHT) return;
     const started = this.now();
     const deadline = started + this.sliceMs;
-    while (this.now() < deadline) {
+    const batch: WorkUnit[] = [];
+    let chars = 0;
+    // The <mark> fallback splits text nodes as it paints, which moves the offsets of the rest of
+    // a segment: with it, one unit goes out at a time and is painted before the next is read.
+    const markPainter = this.options.painter.kind === 'mark';
+    if (markPainter && this.inFlight > 0) return;
+    while (chars < BATCH_CHARS && !(markPainter && batch.length > 0) && this.now() < deadline) {
       if (!this.pending) {
         const root = this.queue.shift();
         if (!root) break;
@@ -188,19 +215,61 @@ export class Scanner {
         this.pending = null;
         continue;
       }
-      this.paintSegment(next.value);
+      // Segments with no letters at all (white space between blocks) need no round trip.
+      if (next.value.text.trim() === '') this.forgetSegment(next.value);
+      else {
+        batch.push(next.value);
+        chars += next.value.text.length;
+      }
     }
-    const more = this.pending !== null || this.queue.length > 0;
-    this.flushPaint(!more);
+    this.options.onSlice?.(started, this.now());
+    if (batch.length === 0) {
+      if (this.inFlight === 0) this.afterWork();
+      return;
+    }
+    this.inFlight++;
+    const changed: Node[] = [];
+    this.changedSinceSent.add(changed);
+    const answer = this.options.findNames(batch.map((unit) => unit.text)).catch(() => null);
+    this.paintChain = this.paintChain
+      .then(() => answer)
+      .then((found) => {
+        this.inFlight--;
+        this.changedSinceSent.delete(changed);
+        if (!this.stopped) this.paintBatch(batch, found, changed);
+      });
+    if (!markPainter && this.hasQueuedWork()) this.scheduleSlice();
+  }
+
+  private hasQueuedWork(): boolean {
+    return this.pending !== null || this.queue.length > 0;
+  }
+
+  /** Paints the answers to a batch (null if it could not be matched), then goes on with the queue. */
+  private paintBatch(batch: WorkUnit[], found: FoundNames | null, changed: Node[]): void {
+    const started = this.now();
+    if (found) {
+      for (const [v, info] of Object.entries(found.variants)) this.variantInfo.set(Number(v), info);
+      batch.forEach((unit, i) => {
+        // Text that changed or went away meanwhile was queued again by the observer.
+        if (unit.segment.nodes.some((n) => !n.isConnected || changed.some((root) => root.contains(n)))) return;
+        this.paintUnit(unit, found.matches[i] ?? []);
+      });
+    }
+    this.options.onSlice?.(started, this.now());
+    this.afterWork();
+  }
+
+  private afterWork(): void {
+    const more = this.hasQueuedWork();
+    const done = !more && this.inFlight === 0;
+    this.flushPaint(done);
     if (this.changed) {
       this.changed = false;
       this.options.onChange?.();
     }
-    this.options.onSlice?.(started, this.now());
-    if (more) {
-      this.scheduled = true;
-      this.schedule(() => this.runSlice());
-    } else {
+    if (more) this.scheduleSlice();
+    else if (done) {
       const resolve = this.resolveIdle;
       this.resolveIdle = null;
       resolve?.();
@@ -213,47 +282,68 @@ export class Scanner {
     new Observer((records) => this.onMutations(records)).observe(shadow, { childList: true, subtree: true, characterData: true });
   }
 
-  private paintSegment({ segment, from, to }: WorkUnit): void {
-    const { matcher, painter, acceptVariant } = this.options;
+  /** A segment scanned again drops what was found in it before (first chunk only). */
+  private forgetSegment({ segment, from }: WorkUnit): void {
+    if (from !== 0) return;
+    for (const node of segment.nodes) for (const m of [...(this.byNode.get(node) ?? [])]) this.dropMention(m);
+  }
+
+  private paintUnit(unit: WorkUnit, matches: number[][]): void {
+    const { painter, acceptVariant } = this.options;
+    const { segment, from, to } = unit;
     // Painting a segment twice (queued by the first scan and by a mutation) must not double it.
-    if (from === 0) {
-      for (const node of segment.nodes) for (const m of [...(this.byNode.get(node) ?? [])]) this.dropMention(m);
-    }
+    this.forgetSegment(unit);
     const found: Mention[] = [];
     // All ranges first, then paint: the <mark> fallback splits text nodes, and live ranges made
     // before the split follow it, while offsets computed after it would not.
-    // A long text is matched a chunk at a time; the slice runs past the chunk's end so a name
-    // straddling it is found whole, and only matches starting inside the chunk are kept.
-    const whole = from === 0 && to === segment.text.length;
-    const text = whole ? segment.text : segment.text.slice(from, Math.min(segment.text.length, to + CHUNK_OVERLAP));
-    for (const raw of matcher.findMatches(text)) {
-      const match = whole ? raw : { ...raw, start: raw.start + from, end: raw.end + from };
-      if (match.start >= to) break;
-      let shared = this.accepted.get(match.variant);
-      if (shared === undefined) {
-        const variants = match.variants.filter(acceptVariant);
-        shared = variants.length === 0 ? null : { variants, entryIds: [...new Set(variants.map((v) => matcher.entryId(v)))] };
-        this.accepted.set(match.variant, shared);
-      }
+    // A long text is matched a chunk at a time; the chunk runs past its end so a name straddling
+    // it is found whole, and only matches starting inside the chunk are kept.
+    for (const [rawStart, rawEnd, ...candidates] of matches) {
+      const matchStart = rawStart! + from;
+      const matchEnd = rawEnd! + from;
+      if (matchStart >= to) break;
+      const shared = this.acceptedFor(candidates, acceptVariant);
       if (!shared) continue;
-      const { variants, entryIds } = shared;
-      const start = positionOf(segment, match.start, false);
-      const end = positionOf(segment, match.end, true);
+      const start = positionOf(segment, matchStart, false);
+      const end = positionOf(segment, matchEnd, true);
       const range = this.doc.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
+      try {
+        range.setStart(start.node, start.offset);
+        range.setEnd(end.node, end.offset);
+      } catch {
+        continue; // the text changed under the answer; the observer has queued it again
+      }
       found.push({
         range,
         anchor: start.node,
-        text: segment.text.slice(match.start, match.end),
-        list: matcher.entryList(variants[0]!),
-        variants,
-        entryIds,
+        text: segment.text.slice(matchStart, matchEnd),
+        list: shared.name.list,
+        variants: shared.variants,
+        name: shared.name,
+        entryIds: shared.entryIds,
       });
     }
     for (const mention of found) this.addMention(mention);
     // The <mark> fallback must wrap before the next segment's offsets are taken.
     if (painter.kind === 'mark') this.flushPaint(true);
+  }
+
+  /** The accepted variants of a match (by its first variant), worked out once per name. */
+  private acceptedFor(candidates: number[], acceptVariant: (v: VariantInfo) => boolean) {
+    const key = candidates[0]!;
+    let shared = this.accepted.get(key);
+    if (shared === undefined) {
+      const variants = candidates.filter((v) => {
+        const info = this.variantInfo.get(v);
+        return info !== undefined && acceptVariant(info);
+      });
+      shared =
+        variants.length === 0
+          ? null
+          : { variants, name: this.variantInfo.get(variants[0]!)!, entryIds: [...new Set(variants.map((v) => this.variantInfo.get(v)!.entryId))] };
+      this.accepted.set(key, shared);
+    }
+    return shared;
   }
 
   /** Mentions in document order. */
@@ -264,11 +354,12 @@ export class Scanner {
 
 const ELEMENT_NODE = 1;
 
-/** A unit of scanning work: a segment, or one chunk of a long one. */
+/** A unit of scanning work: a segment, or one chunk of a long one (with its overlap). */
 interface WorkUnit {
   segment: TextSegment;
   from: number;
   to: number;
+  text: string;
 }
 
 /** Text longer than this is matched in chunks, so no slice overruns its budget on a huge text node. */
@@ -284,10 +375,11 @@ function* workUnits(segments: Generator<TextSegment>): Generator<WorkUnit> {
       let to = Math.min(length, from + CHUNK);
       // End chunks at white space so no chunk starts inside a word.
       while (to < length && !/\s/.test(segment.text[to]!)) to++;
-      yield { segment, from, to };
+      const whole = from === 0 && to === length;
+      yield { segment, from, to, text: whole ? segment.text : segment.text.slice(from, Math.min(length, to + CHUNK_OVERLAP)) };
       from = to;
     }
-    if (length === 0) yield { segment, from: 0, to: 0 };
+    if (length === 0) yield { segment, from: 0, to: 0, text: '' };
   }
 }
 

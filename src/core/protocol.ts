@@ -3,6 +3,7 @@
  * and result types from these maps, so a misspelt message or a missing handler does not compile.
  */
 import type { Entry, Footnote, ListId } from './list-model';
+import type { FoundNames } from './name-finder';
 
 /** What the details card and the popup show for one entry. */
 export interface EntryDetails extends Entry {
@@ -36,6 +37,10 @@ export interface PageReport {
 
 /** Handled by the background service worker. */
 export interface BackgroundProtocol {
+  /** Finds listed names in a batch of page texts (see core/name-finder). */
+  findNames(texts: string[]): FoundNames;
+  /** Sent as a page starts loading where Listmark is on: a stopped worker loads the names meanwhile. */
+  prepare(): void;
   getEntries(ids: string[]): (EntryDetails | null)[];
   getDataset(): DatasetInfo;
   reportPage(summary: { distinctEntities: number }): void;

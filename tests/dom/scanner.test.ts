@@ -5,7 +5,7 @@ import type { Painter } from '../../src/content/painter';
 import { MarkPainter } from '../../src/content/painter';
 import { Scanner } from '../../src/content/scanner';
 import { textSegments } from '../../src/content/text-segments';
-import { realMatcher } from '../unit/real-bundle';
+import { realFindNames } from '../unit/real-bundle';
 
 class RecordingPainter implements Painter {
   readonly kind = 'highlight-api';
@@ -36,7 +36,7 @@ afterEach(() => {
 });
 
 async function scan(doc: Document, painter: Painter = new RecordingPainter()) {
-  const scanner = new Scanner(doc, { matcher: realMatcher(), painter, acceptVariant: () => true });
+  const scanner = new Scanner(doc, { findNames: realFindNames, painter, acceptVariant: () => true });
   running.push(scanner);
   scanner.start();
   await scanner.whenIdle();

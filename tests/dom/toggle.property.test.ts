@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import type { ListId } from '../../src/core/list-model';
 import type { Painter } from '../../src/content/painter';
 import { Scanner } from '../../src/content/scanner';
-import { realMatcher } from '../unit/real-bundle';
+import { realFindNames } from '../unit/real-bundle';
 
 class RecordingPainter implements Painter {
   readonly kind = 'highlight-api';
@@ -33,7 +33,7 @@ function describeRanges(ranges: Iterable<Range>): string[] {
 }
 
 async function scan(painter: RecordingPainter): Promise<Scanner> {
-  const scanner = new Scanner(document, { matcher: realMatcher(), painter, acceptVariant: () => true });
+  const scanner = new Scanner(document, { findNames: realFindNames, painter, acceptVariant: () => true });
   scanner.start();
   await scanner.whenIdle();
   return scanner;

@@ -186,11 +186,19 @@ describe.each(drivers)('Listmark in $name', (driver) => {
       { listmark: 'getEntries', args: [Array.from({ length: 500 }, (_, i) => `el-${i}`)] },
       { listmark: 'reportPage', args: [{ distinctEntities: -1 }] },
       { listmark: 'getEntries', args: [['el-nonexistent']] },
+      { listmark: 'findNames', args: [[42]] },
+      { listmark: 'findNames', args: [['x'.repeat(1_100_000)]] },
+      { listmark: 'findNames', args: [['Hikvision said', 'nothing here']] },
     ]);
     expect(replies[0]).toEqual({ error: 'Refused: getEntries takes an array of up to 200 entry ids' });
     expect(replies[1]).toEqual({ error: 'Refused: getEntries takes an array of up to 200 entry ids' });
     expect(replies[2]).toEqual({ error: 'Refused: reportPage takes { distinctEntities: non-negative integer }' });
     expect(replies[3]).toEqual({ ok: [null] });
+    expect(replies[4]).toEqual({ error: 'Refused: findNames takes texts (strings) only' });
+    expect(replies[5]).toEqual({ error: 'Refused: findNames takes at most 1048576 characters at once' });
+    const found = (replies[6] as { ok: { matches: number[][][]; variants: Record<number, { text: string }> } }).ok;
+    expect(found.matches.map((text) => text.map(([start, end]) => [start, end]))).toEqual([[[0, 9]], []]);
+    expect(found.variants[found.matches[0]![0]![2]!]!.text).toBe('Hikvision');
     await page.close();
   });
 

@@ -2,6 +2,7 @@
 import { compileBundle, DEFAULT_SOURCE } from '../../scripts/build-data';
 import type { Bundle } from '../../src/core/bundle';
 import { Matcher } from '../../src/core/matcher';
+import { findNames, type FoundNames } from '../../src/core/name-finder';
 
 let bundle: Bundle | undefined;
 let matcher: Matcher | undefined;
@@ -25,4 +26,9 @@ export function flagged(text: string): { text: string; listedName: string; kind:
     listedName: entries[m.entryIndex(x.variant)]!.name,
     kind: m.variantKind(x.variant),
   }));
+}
+
+/** The background's findNames over the real matcher, as the scanner calls it (asynchronously). */
+export function realFindNames(texts: string[]): Promise<FoundNames> {
+  return Promise.resolve(findNames(realMatcher(), texts));
 }

@@ -1,0 +1,55 @@
+/**
+ * Matching as a service: the background holds the one matcher and answers batches of page text
+ * from content scripts with what was found in each. Only what a page needs crosses over: offsets
+ * and variant numbers per match, and, once per variant in the answer, what that variant is.
+ */
+import type { ListId } from './list-model';
+import type { Matcher } from './matcher';
+import type { VariantKind } from './variants';
+
+/** One compiled name: the text it was compiled from, how it was made, and the entry it names. */
+export interface VariantInfo {
+  text: string;
+  kind: VariantKind;
+  entryId: string;
+  list: ListId;
+}
+
+export interface FoundNames {
+  /**
+   * For each text asked about, its matches in text order, each `[start, end, ...variants]`:
+   * UTF-16 offsets, then the variant that matched and every other variant with the same name
+   * (one per entry, e.g. the same organisation on two lists).
+   */
+  matches: number[][][];
+  /** Every variant named in `matches`. */
+  variants: Record<number, VariantInfo>;
+}
+
+/** Limits on one request, so a page cannot make the background work on arbitrarily much at once. */
+export const MAX_TEXTS_PER_REQUEST = 2_000;
+export const MAX_CHARS_PER_REQUEST = 1 << 20;
+
+export function findNames(matcher: Matcher, texts: readonly string[]): FoundNames {
+  const variants: Record<number, VariantInfo> = {};
+  const matches = texts.map((text) =>
+    matcher.findMatches(text).map((m) => {
+      for (const v of m.variants) {
+        variants[v] ??= { text: matcher.variantText(v), kind: matcher.variantKind(v), entryId: matcher.entryId(v), list: matcher.entryList(v) };
+      }
+      return [m.start, m.end, ...m.variants];
+    }),
+  );
+  return { matches, variants };
+}
+
+/** Why a findNames request is refused, or null if it is well formed and within the limits. */
+export function checkFindNamesRequest(texts: unknown): string | null {
+  if (!Array.isArray(texts) || texts.length > MAX_TEXTS_PER_REQUEST) return `findNames takes an array of up to ${MAX_TEXTS_PER_REQUEST} texts`;
+  let chars = 0;
+  for (const text of texts) {
+    if (typeof text !== 'string') return 'findNames takes texts (strings) only';
+    chars += text.length;
+  }
+  return chars > MAX_CHARS_PER_REQUEST ? `findNames takes at most ${MAX_CHARS_PER_REQUEST} characters at once` : null;
+}

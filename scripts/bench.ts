@@ -84,6 +84,7 @@ if (gc) {
 const data = JSON.parse(json) as MatcherData;
 const variants = data.variants;
 const text = makeText(variants);
+if (process.env.BENCH_DUMP_TEXT) (await import("node:fs")).writeFileSync(process.env.BENCH_DUMP_TEXT, text);
 console.log(`text: ${(text.length / 1e6).toFixed(2)} M UTF-16 units; variants: ${variants.length} (all lists)\n`);
 
 const rows: { name: string; mbps: number; matches: number; note: string }[] = [];

@@ -255,114 +255,98 @@ export class Matcher {
     return out;
   }
 
+  /** Matches in progress during findMatches: how many of activeNode/activeStart are in use. */
+  private activeCount = 0;
+
   /** Every match in the text, in order, longest first where they would overlap. */
   findMatches(text: string): Match[] {
-    // Matches in progress: trie node and start offset. Rarely more than a few at a time; a
-    // variant has at most MAX_ACTIVE words in progress at once.
-    const activeNode = this.activeNode;
-    const activeStart = this.activeStart;
-    let activeCount = 0;
-    const candStart: number[] = [];
-    const candEnd: number[] = [];
-    const candNode: number[] = [];
-    const { terminal, hasChildren, slotParent, slotHash, slotChild, mask, rootFilter } = this;
-
-    const childOf = (parent: number, h: number): number => {
-      let slot = (Math.imul(parent, 0x9e3779b1) ^ h) & mask;
-      for (;;) {
-        const p = slotParent[slot]!;
-        if (p === NO_NODE) return NO_NODE;
-        if (p === parent && slotHash[slot] === h) return slotChild[slot]!;
-        slot = (slot + 1) & mask;
-      }
-    };
-
-    /** A word ended: advance matches in progress, and start one if a variant begins with it. */
-    const endWord = (start: number, end: number, h: number, rootChild: number): void => {
-      let kept = 0;
-      for (let a = 0; a < activeCount; a++) {
-        const child = childOf(activeNode[a]!, h);
-        if (child === NO_NODE) continue;
-        if (terminal[child] !== NO_NODE) {
-          candStart.push(activeStart[a]!);
-          candEnd.push(end);
-          candNode.push(child);
-        }
-        if (hasChildren[child]) {
-          activeNode[kept] = child;
-          activeStart[kept] = activeStart[a]!;
-          kept++;
-        }
-      }
-      activeCount = kept;
-      if (rootChild === NO_NODE) return;
-      if (terminal[rootChild] !== NO_NODE) {
-        candStart.push(start);
-        candEnd.push(end);
-        candNode.push(rootChild);
-      }
-      if (hasChildren[rootChild] && activeCount < MAX_ACTIVE) {
-        activeNode[activeCount] = rootChild;
-        activeStart[activeCount] = start;
-        activeCount++;
-      }
-    };
-
-    /** The root's child for a word hash, probed inline: this runs once per word of the page. */
-    const rootLookup = (h: number): number => {
-      let slot = h & mask; // Math.imul(0, …) ^ h === h
-      for (;;) {
-        const p = slotParent[slot]!;
-        if (p === NO_NODE) return NO_NODE;
-        if (p === 0 && slotHash[slot] === h) return slotChild[slot]!;
-        slot = (slot + 1) & mask;
-      }
-    };
-
+    // Candidates as flat triples (start, end, trie node), settled by resolve().
+    const candidates: number[] = [];
+    this.activeCount = 0;
     const ascii = ASCII_FOLD;
-    let wordStart = -1;
-    // Zero-width characters inside a word; rare, so the word's end is worked out only then.
-    let sawIgnorable = false;
-    let h = FNV_OFFSET;
+    const rootFilter = this.rootFilter;
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      const f = c < 128 ? ascii[c]! : foldCode(c);
-      if (f > STANDALONE) {
-        if (wordStart < 0) {
-          wordStart = i;
-          h = FNV_OFFSET;
-          sawIgnorable = false;
+    let i = 0;
+    // Two loops, so the per-character work inside a word is only: read, fold, hash. Between
+    // words the outer loop skips separators; CJK characters are words of one character each.
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      let f = c < 128 ? ascii[c]! : foldCode(c);
+      if (f <= STANDALONE) {
+        if (f === STANDALONE) {
+          const h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+          this.endWord(i, i + 1, h, this.rootChild(h), candidates);
         }
-        h = Math.imul(h ^ f, FNV_PRIME);
+        i++;
         continue;
       }
-      if (f === IGNORABLE) {
-        sawIgnorable = true;
-        continue;
+      const wordStart = i;
+      let h = Math.imul(FNV_OFFSET ^ f, FNV_PRIME);
+      // Zero-width characters inside a word; rare, so the word's end is worked out only then.
+      let sawIgnorable = false;
+      for (i++; i < n; i++) {
+        c = text.charCodeAt(i);
+        f = c < 128 ? ascii[c]! : foldCode(c);
+        if (f > STANDALONE) h = Math.imul(h ^ f, FNV_PRIME);
+        else if (f === IGNORABLE) sawIgnorable = true;
+        else break;
       }
-      if (wordStart >= 0) {
-        const wordEnd = sawIgnorable ? lastWordChar(text, wordStart, i) : i;
-        // Most words of a page start no variant: an 8 KB bit filter answers that without a probe.
-        const mayStart = (rootFilter[(h >>> 16) >>> 5]! & (1 << ((h >>> 16) & 31))) !== 0;
-        const rootChild = mayStart ? rootLookup(h) : NO_NODE;
-        if (rootChild !== NO_NODE || activeCount > 0) endWord(wordStart, wordEnd, h, rootChild);
-        wordStart = -1;
-      }
-      if (f === STANDALONE) {
-        const sh = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
-        endWord(i, i + 1, sh, rootLookup(sh));
+      // Most words of a page start no variant: an 8 KB bit filter answers that without a probe.
+      if (this.activeCount > 0 || (rootFilter[h >>> 21]! & (1 << ((h >>> 16) & 31))) !== 0) {
+        this.endWord(wordStart, sawIgnorable ? lastWordChar(text, wordStart, i) : i, h, this.rootChild(h), candidates);
       }
     }
-    if (wordStart >= 0) endWord(wordStart, lastWordChar(text, wordStart, n), h, rootLookup(h));
-    return candStart.length === 0 ? [] : this.resolve(text, candStart, candEnd, candNode);
+    return candidates.length === 0 ? [] : this.resolve(text, candidates);
+  }
+
+  /** The root's child for a word hash (the root is node 0, so the slot is the hash itself). */
+  private rootChild(h: number): number {
+    const { slotParent, slotHash, mask } = this;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const p = slotParent[slot]!;
+      if (p === NO_NODE) return NO_NODE;
+      if (p === 0 && slotHash[slot] === h) return this.slotChild[slot]!;
+    }
+  }
+
+  /** A word ended: advance matches in progress, and start one if a variant begins with it. */
+  private endWord(start: number, end: number, h: number, rootChild: number, candidates: number[]): void {
+    const { activeNode, activeStart, terminal, hasChildren } = this;
+    let kept = 0;
+    for (let a = 0; a < this.activeCount; a++) {
+      const child = this.lookup(activeNode[a]!, h);
+      if (child === NO_NODE) continue;
+      if (terminal[child] !== NO_NODE) candidates.push(activeStart[a]!, end, child);
+      if (hasChildren[child]) {
+        activeNode[kept] = child;
+        activeStart[kept] = activeStart[a]!;
+        kept++;
+      }
+    }
+    if (rootChild !== NO_NODE) {
+      if (terminal[rootChild] !== NO_NODE) candidates.push(start, end, rootChild);
+      if (hasChildren[rootChild] && kept < MAX_ACTIVE) {
+        activeNode[kept] = rootChild;
+        activeStart[kept] = start;
+        kept++;
+      }
+    }
+    this.activeCount = kept;
   }
 
   /**
    * Keeps the longest of overlapping candidates ("SMIC Beijing Lode Technology Company, Ltd." is
    * one name, not "SMIC Beijing" and a remainder), then reports them in text order.
    */
-  private resolve(text: string, starts: number[], ends: number[], nodes: number[]): Match[] {
+  private resolve(text: string, candidates: number[]): Match[] {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const nodes: number[] = [];
+    for (let c = 0; c < candidates.length; c += 3) {
+      starts.push(candidates[c]!);
+      ends.push(candidates[c + 1]!);
+      nodes.push(candidates[c + 2]!);
+    }
     const order = starts.map((_, i) => i);
     order.sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
     const out: Match[] = [];

@@ -114,7 +114,9 @@ export function parseEntityCell(rawCellText: string, lexicon: Lexicon): EntityCe
     return '';
   });
   const result = parseCell(cellText, lexicon);
-  result.aliases = dedupe([...inlineAliases.filter(Boolean), ...result.aliases]);
+  const cleaned = cleanAliases([...inlineAliases, ...result.aliases], lexicon);
+  result.aliases = cleaned.aliases.filter((alias) => alias !== result.name);
+  result.addresses = dedupe([...result.addresses, ...cleaned.addresses]);
   return result;
 }
 
@@ -161,6 +163,57 @@ function parseCell(cellText: string, lexicon: Lexicon): EntityCell {
     aliases: [],
     addresses: splitAddresses(parts.slice(nameParts).join(',')),
   };
+}
+
+/**
+ * The list's own labels, sometimes left where an alias should be: "and the following two aliases",
+ * "the follow three aliases", "the following six aliaes", "and seven subordinate institutions".
+ * All in lower case and about aliases, entities or institutions: no listed name reads like that.
+ */
+function isListLabel(text: string): boolean {
+  return /^(?:\p{Ll}[\p{L}-]*:?\s*)+$/u.test(text) && /\b(?:alias|aliaes|entit|subordinate)/i.test(text);
+}
+// "a.k.a." or "f.k.a." inside an alias: "JSC 'Almaz-Antey' MSDB, f.k.a., Otkrytoe …" is two names.
+const AKA_INSIDE = /(?:^|,?\s+|,)\s*\b[af]\.k\.a\.?,?\s*/i;
+
+/**
+ * Cleans the aliases of a cell: labels dropped, "a.k.a."/"f.k.a." separated, and an address that
+ * the source ran into an alias ("EMEC, Suite 7, Floor 6, …, Lahore") moved to the addresses.
+ */
+function cleanAliases(raw: readonly string[], lexicon: Lexicon): { aliases: string[]; addresses: string[] } {
+  const aliases: string[] = [];
+  const addresses: string[] = [];
+  for (const text of raw) {
+    for (const piece of text.split(AKA_INSIDE)) {
+      // A lower-case "the" is the list's prose ("—the State Security Committee Alpha").
+      const alias = cleanName(piece.replace(/^[\s,;]+/, '').replace(/^the\s+/, ''));
+      if (!alias || isListLabel(alias)) continue;
+      const split = splitAliasAddress(alias, lexicon);
+      if (split.name) aliases.push(split.name);
+      addresses.push(...split.addresses);
+    }
+  }
+  return { aliases: dedupe(aliases), addresses };
+}
+
+/** An alias with an address after it: cut where the address starts, if a street or place follows. */
+function splitAliasAddress(alias: string, lexicon: Lexicon): { name: string; addresses: string[] } {
+  const parts = splitTopLevel(alias.replace(/;/g, ','), ',');
+  // "More Shipyard. 1 Desantnikov Street": a full stop, then a street number.
+  const stop = /^(.*?[\p{L})'’”])\.\s+(\d.*)$/u.exec(parts[0]!);
+  if (stop && !KEEPS_FINAL_PERIOD.test(`${stop[1]}.`)) parts.splice(0, 1, stop[1]!, stop[2]!);
+  const isStreetOrPlace = (part: string) => ADDRESS_WORDS.test(part) || lexicon.isPlaceName(part.trim().toLowerCase().replace(/\s+/g, ' '));
+  for (let i = 1; i < parts.length; i++) {
+    // "Arzamas-16, (Address: 37 Mira Ave. Sarov, …)".
+    if (/^\s*\(?\s*address(?:es)?\s*:/i.test(parts[i]!)) {
+      return { name: cleanName(parts.slice(0, i).join(',')), addresses: splitAddresses(parts.slice(i).join(',').replace(/^\s*\(?\s*address(?:es)?\s*:\s*/i, '').replace(/\)\s*$/, '')) };
+    }
+    if (isNameContinuation(parts[i]!, parts[0]!, lexicon) || !looksLikeAddress(parts[i]!, lexicon)) continue;
+    // "…, 13th Research Institute" has a number but is a sub-unit: an address names a street or a place.
+    if (!parts.slice(i).some(isStreetOrPlace)) continue;
+    return { name: cleanName(parts.slice(0, i).join(',')), addresses: splitAddresses(parts.slice(i).join(',')) };
+  }
+  return { name: alias, addresses: [] };
 }
 
 function dedupe(names: string[]): string[] {

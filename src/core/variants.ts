@@ -50,6 +50,9 @@ const INSTITUTION_WORDS = new Set(
 
 const STOP_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'de', 'a']);
 
+// Words a short form cannot start with (it would be the tail of a longer name).
+const FUNCTION_WORDS = new Set([...STOP_WORDS, 'an', 'as', 'at', 'by', 'to', 'with', 'or']);
+
 // Leading words that qualify a name without identifying it; dropped only together with what follows.
 const LEADING_QUALIFIER = new Set(['the']);
 
@@ -128,6 +131,9 @@ export class VariantPolicy {
   judgeListedName(text: string): { match: boolean; caseSensitive: boolean } {
     const words = foldedWords(text);
     if (words.length === 0) return { match: false, caseSensitive: false };
+    // Addresses listed as entities ("Address 01", then the street in the address column): the
+    // label names nothing a text would mention.
+    if (/^address \d+$/.test(words.join(' '))) return { match: false, caseSensitive: true };
     const letters = words.join('').length;
     if (words.length === 1) {
       const w = words[0]!;
@@ -158,8 +164,10 @@ export class VariantPolicy {
       if (slice.length === words.length) return; // not shorter than the name
       if (!slice.some((w) => this.isDistinctiveWord(w))) return;
       if (this.lexicon.isPlaceName(slice.join(' '))) return;
-      // A short form never ends in a function word ("Academy of").
+      // A short form never ends in a function word ("Academy of") nor starts with one ("of Myanmar
+      // Economic Holdings" from "Union of …"), nor in the middle of a word ("an Teyitong" from "Nan'an").
       if (slice.length > 1 && ['and', 'of', 'the'].includes(slice[slice.length - 1]!)) return;
+      if (FUNCTION_WORDS.has(slice[0]!) || /[\p{L}\p{N}'’]/u.test(name[spans[from]!.start - 1] ?? ' ')) return;
       if (slice.length === 1 && !this.isDistinctiveSingleWord(slice[0]!)) return;
       out.add(name.slice(spans[from]!.start, spans[to - 1]!.end).replace(/\s+/g, ' '));
     };

@@ -45,4 +45,28 @@ describe('parseEntityCell', () => {
     );
     expect(parsed.aliases).toEqual(['Shenzhen Huawei Technologies', 'Huawei Technology']);
   });
+
+  it.each([
+    // Labels the source left where an alias should be.
+    ['Physike Technology Co., Ltd., a.k.a., the following three aliases:\n—and the following three aliases;\n—Physike; and\n—the follow three aliases.\n \n Shenzhen, China.', ['Physike']],
+    ['CETC 38, a.k.a., the following alias:\n—and seven subordinate institutions;\n—the following six aliaes.\n \n Hefei, China.', []],
+    // "a.k.a."/"f.k.a." inside an alias line: two names.
+    ['Almaz, a.k.a., the following two aliases:\n—a.k.a. Almaz-Antey GSKB;\n—JSC Almaz MSDB, f.k.a., Otkrytoe Aktsionernoe Obshchestvo Almaz.\n \n Moscow, Russia.', ['Almaz-Antey GSKB', 'JSC Almaz MSDB', 'Otkrytoe Aktsionernoe Obshchestvo Almaz']],
+  ])('drops list labels and splits a.k.a. inside aliases: %s', (cell, aliases) => {
+    expect(parseEntityCell(cell, lexicon).aliases).toEqual(aliases);
+  });
+
+  it.each([
+    [
+      'Brilliance Technology Ltd, a.k.a., Brilliance Technology Group, Flat A, 11/F, Adolfo Mansion, 114-116 Austin Road, Tsim Sha Tsui, Yau Tsim Mong, Hong Kong; and Rm. 1203, 12/F, Hip Kwan Commercial Bldg., 38 Pitt Street, Yau Ma Tei, Yau Tsim Mong, Hong Kong',
+      'Brilliance Technology Group',
+      'Flat A',
+    ],
+    ['Federal SUE Shipyard ‘Morye’, a.k.a., the following one alias:\n—More Shipyard. 1 Desantnikov Street, Feodosia, Crimea 98176, Ukraine.', 'More Shipyard', '1 Desantnikov Street'],
+    ['CASIC 3rd Academy, a.k.a., the following one alias:\n—China Aerospace Science and Industry Corporation, 31 Research Institute.\n \n Beijing, China.', 'China Aerospace Science and Industry Corporation, 31 Research Institute', null],
+  ])('moves an address run into an alias to the addresses: %s', (cell, alias, address) => {
+    const parsed = parseEntityCell(cell, lexicon);
+    expect(parsed.aliases).toEqual([alias]);
+    if (address) expect(parsed.addresses.some((a) => a.startsWith(address))).toBe(true);
+  });
 });

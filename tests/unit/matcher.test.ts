@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMatcherData, Matcher } from '../../src/core/matcher';
 import type { Variant } from '../../src/core/variants';
-import { flagged } from './real-bundle';
+import { flagged, realBundle } from './real-bundle';
 
 const ENTRIES = [
   { id: 'e0', list: 'entity-list' as const },
@@ -57,6 +57,17 @@ describe('Matcher rules', () => {
 });
 
 describe('the real bundle', () => {
+  it('compiles no list label, address or word fragment into a name to match', () => {
+    const bad = realBundle().matcher.variants.filter(
+      (v) =>
+        /\b(?:a\.k\.a|f\.k\.a)\b|\baddress(?:es)?\b\s*(?::|\d)|following\s+(?:\w+\s+)?alia/i.test(v) ||
+        /^(?:and|of|the|as|an|including)\s/.test(v) || // the tail of a longer name, or the list's prose
+        /^[\s,;:.]/.test(v) ||
+        /\b\d+\s+[\p{L}-]+\s+(?:Street|Road|Avenue|Ave|St|Rd|Ulitsa|Prospekt)\b/u.test(v),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('flags exactly what a reader expects in the seed article', async () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(new URL('../../../shared/fixtures/seed-article.txt', import.meta.url), 'utf8');

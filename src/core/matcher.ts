@@ -6,7 +6,7 @@
  * variants, against the letters as written.
  */
 import { LIST_IDS, type ListId } from './list-model';
-import { caseKey, foldCode, IGNORABLE, normaliseName, STANDALONE } from './normalise';
+import { caseKey, foldCode, IGNORABLE, normaliseName, normalisesTo, STANDALONE } from './normalise';
 import { VARIANT_KINDS, type Variant, type VariantKind } from './variants';
 
 /** The compiled form the content script loads: plain JSON, no per-tab rebuild of word data. */
@@ -240,12 +240,10 @@ export class Matcher {
   /** The variants ending at a node that the text really spells (hash collisions and case ruled out). */
   private verify(text: string, start: number, end: number, node: number): number[] {
     const out: number[] = [];
-    let folded: string | undefined;
     let lettersAsWritten: string | undefined;
     for (let v = this.terminal[node]!; v !== NO_NODE; v = this.nextSameName[v]!) {
-      folded ??= normaliseName(text.slice(start, end));
       const key = (this.foldedKeys[v] ??= normaliseName(this.data.variants[v]!));
-      if (key !== folded) continue;
+      if (!normalisesTo(text, start, end, key)) continue;
       if (this.isCaseSensitive(v)) {
         lettersAsWritten ??= caseKey(text.slice(start, end));
         if ((this.caseKeys[v] ??= caseKey(this.data.variants[v]!)) !== lettersAsWritten) continue;

@@ -86,6 +86,31 @@ export function normaliseName(text: string): string {
   return foldedWords(text).join(' ');
 }
 
+/**
+ * Whether `normaliseName(text.slice(start, end)) === key`, worked out without building strings:
+ * the matcher checks every candidate this way, thousands of times on a long page.
+ */
+export function normalisesTo(text: string, start: number, end: number, key: string): boolean {
+  let k = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const f = foldCode(c);
+    if (f === IGNORABLE) continue;
+    if (f === SEPARATOR) {
+      inWord = false;
+      continue;
+    }
+    if (f === STANDALONE || !inWord) {
+      // A new word: one space after the words before it.
+      if (k > 0 && key.charCodeAt(k++) !== 32) return false;
+      inWord = f !== STANDALONE;
+    }
+    if (key.charCodeAt(k++) !== (f === STANDALONE ? c : f)) return false;
+  }
+  return k === key.length;
+}
+
 /** Letters and digits as written (diacritics removed, case kept): what case-sensitive variants compare. */
 export function caseKey(text: string): string {
   let out = '';

@@ -1,7 +1,7 @@
 /** Rules that must hold for all inputs, checked with fast-check on the real variant set. */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { foldCode, IGNORABLE, normaliseName, SEPARATOR } from '../../src/core/normalise';
+import { foldCode, IGNORABLE, normaliseName, normalisesTo, SEPARATOR } from '../../src/core/normalise';
 import { realMatcher } from './real-bundle';
 
 const isWordChar = (code: number) => {
@@ -21,6 +21,21 @@ const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
 describe('properties', () => {
   it('normalisation is idempotent', () => {
     fc.assert(fc.property(fc.string(), (s) => normaliseName(normaliseName(s)) === normaliseName(s)), { numRuns: 500 });
+  });
+
+  it('normalisesTo agrees with comparing normaliseName, for any slice and any key', () => {
+    fc.assert(
+      fc.property(text, text, fc.nat(), fc.nat(), (t, other, a, b) => {
+        const start = t.length === 0 ? 0 : a % (t.length + 1);
+        const end = start + (t.length === 0 ? 0 : b % (t.length - start + 1));
+        const own = normaliseName(t.slice(start, end));
+        // Its own key, a key from other text, and keys one character short or long.
+        return [own, normaliseName(other), own.slice(0, -1), `${own}x`].every(
+          (key) => normalisesTo(t, start, end, key) === (own === key),
+        );
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('matches never start or end inside a word, never overlap, and map back to their text', () => {

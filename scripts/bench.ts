@@ -84,7 +84,6 @@ if (gc) {
 const data = JSON.parse(json) as MatcherData;
 const variants = data.variants;
 const text = makeText(variants);
-if (process.env.BENCH_DUMP_TEXT) (await import("node:fs")).writeFileSync(process.env.BENCH_DUMP_TEXT, text);
 console.log(`text: ${(text.length / 1e6).toFixed(2)} M UTF-16 units; variants: ${variants.length} (all lists)\n`);
 
 const rows: { name: string; mbps: number; matches: number; note: string }[] = [];
@@ -138,7 +137,7 @@ for (const r of rows) {
 console.log(`\nlistmark vs fastest other: ${(ours / bestOther).toFixed(1)}× (target ≥ 10×)`);
 console.log(`bare loop vs listmark: ${(floor / ours).toFixed(2)}× slower floor ratio (target ≤ 4×)`);
 
-// Load: parse the shipped JSON and compile, as a tab does once.
+// Load: parse the shipped JSON and compile, as the background does once each time it starts.
 const loads: number[] = [];
 for (let i = 0; i < 15; i++) {
   const start = performance.now();

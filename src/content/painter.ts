@@ -5,6 +5,7 @@
  * across more text nodes than before; merging them back could merge the page's own nodes).
  */
 import type { ListId } from '../core/list-model';
+import { blockOf } from './text-segments';
 
 export interface Painter {
   readonly kind: 'highlight-api' | 'mark';
@@ -17,13 +18,72 @@ export function highlightName(list: ListId): string {
   return `listmark-${list}`;
 }
 
+/**
+ * Up to this many highlights are all registered. Beyond it only those near the viewport are:
+ * each change to any Highlight makes Chromium re-validate every registered range, which on a
+ * page with 10,000 names took over 100 ms per change (and 1,500 ranges about 50 ms) here.
+ */
+const ALL_REGISTERED_LIMIT = 500;
+/** How far outside the viewport highlights are kept registered, so scrolling never shows them late. */
+const NEAR_VIEWPORT = '150% 0px';
+
+interface Windowing {
+  observer: IntersectionObserver;
+  /** Painted ranges by the block they stand in (what the observer watches). */
+  byBlock: Map<Element, Set<Range>>;
+  nearViewport: Set<Element>;
+}
+
 export class HighlightPainter implements Painter {
   readonly kind = 'highlight-api';
   private readonly highlights = new Map<ListId, Highlight>();
+  /** Every painted range, with its list, whether registered right now or not. */
+  private readonly painted = new Map<Range, ListId>();
+  private windowing: Windowing | null = null;
 
-  constructor(private readonly registry: HighlightRegistry) {}
+  constructor(
+    private readonly registry: HighlightRegistry,
+    private readonly Observer: typeof IntersectionObserver | undefined = undefined,
+  ) {}
+
+  /** Ranges registered in the page's highlight registry now (all of them on most pages). */
+  get registeredCount(): number {
+    let n = 0;
+    for (const highlight of this.highlights.values()) n += highlight.size;
+    return n;
+  }
 
   add(list: ListId, range: Range): void {
+    this.painted.set(range, list);
+    if (this.windowing) return this.watch(this.windowing, range, list);
+    this.register(list, range);
+    if (this.painted.size > ALL_REGISTERED_LIMIT && this.Observer) this.startWindowing(this.Observer);
+  }
+
+  remove(list: ListId, range: Range): void {
+    this.painted.delete(range);
+    this.highlights.get(list)?.delete(range);
+    const windowing = this.windowing;
+    const block = windowing && blockElement(range);
+    if (!windowing || !block) return;
+    const ranges = windowing.byBlock.get(block);
+    ranges?.delete(range);
+    if (ranges?.size === 0) {
+      windowing.byBlock.delete(block);
+      windowing.nearViewport.delete(block);
+      windowing.observer.unobserve(block);
+    }
+  }
+
+  clear(): void {
+    this.windowing?.observer.disconnect();
+    this.windowing = null;
+    this.painted.clear();
+    for (const list of this.highlights.keys()) this.registry.delete(highlightName(list));
+    this.highlights.clear();
+  }
+
+  private register(list: ListId, range: Range): void {
     let highlight = this.highlights.get(list);
     if (!highlight) {
       highlight = new Highlight();
@@ -33,14 +93,50 @@ export class HighlightPainter implements Painter {
     highlight.add(range);
   }
 
-  remove(list: ListId, range: Range): void {
-    this.highlights.get(list)?.delete(range);
+  private startWindowing(Observer: typeof IntersectionObserver): void {
+    const windowing: Windowing = {
+      observer: new Observer((entries) => this.onIntersection(windowing, entries), { rootMargin: NEAR_VIEWPORT }),
+      byBlock: new Map(),
+      nearViewport: new Set(),
+    };
+    this.windowing = windowing;
+    // Until the observer first reports, what is registered stays: no flash of unhighlighted text.
+    for (const [range, list] of this.painted) this.watch(windowing, range, list, false);
   }
 
-  clear(): void {
-    for (const list of this.highlights.keys()) this.registry.delete(highlightName(list));
-    this.highlights.clear();
+  private watch(windowing: Windowing, range: Range, list: ListId, registerIfNear = true): void {
+    const block = blockElement(range);
+    if (!block) return this.register(list, range); // outside any element (a shadow root's top level)
+    let ranges = windowing.byBlock.get(block);
+    if (!ranges) {
+      windowing.byBlock.set(block, (ranges = new Set()));
+      windowing.observer.observe(block);
+    }
+    ranges.add(range);
+    if (registerIfNear && windowing.nearViewport.has(block)) this.register(list, range);
   }
+
+  private onIntersection(windowing: Windowing, entries: IntersectionObserverEntry[]): void {
+    if (this.windowing !== windowing) return;
+    for (const entry of entries) {
+      const ranges = windowing.byBlock.get(entry.target);
+      if (!ranges) continue;
+      if (entry.isIntersecting) windowing.nearViewport.add(entry.target);
+      else windowing.nearViewport.delete(entry.target);
+      for (const range of ranges) {
+        const list = this.painted.get(range);
+        if (!list) continue;
+        if (entry.isIntersecting) this.register(list, range);
+        else this.highlights.get(list)?.delete(range);
+      }
+    }
+  }
+}
+
+/** The block element a range stands in: what the viewport observer watches. */
+function blockElement(range: Range): Element | null {
+  const block = blockOf(range.startContainer);
+  return block && block.nodeType === 1 ? (block as Element) : null;
 }
 
 /** Fallback: wraps each match in `<mark class="listmark-mark listmark-<list>">`. */
@@ -84,6 +180,6 @@ function unwrap(mark: HTMLElement): void {
 
 export function createPainter(win: Window & typeof globalThis): Painter {
   const css = win.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
-  if (css?.highlights && typeof win.Highlight === 'function') return new HighlightPainter(css.highlights);
+  if (css?.highlights && typeof win.Highlight === 'function') return new HighlightPainter(css.highlights, win.IntersectionObserver);
   return new MarkPainter();
 }

@@ -54,7 +54,7 @@ function isInline(el: Element): boolean {
 }
 
 /** Nearest ancestor that is not an inline element: text in the same block reads as one. */
-function blockOf(node: Node): Node | null {
+export function blockOf(node: Node): Node | null {
   let el = node.parentElement;
   while (el && isInline(el)) el = el.parentElement;
   return el ?? node.parentNode;

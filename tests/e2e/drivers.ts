@@ -23,6 +23,8 @@ export interface TestPage {
   extensionErrors(): string[];
   /** Chromium only: emulate the light or dark colour-scheme preference. */
   emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
+  /** Chromium only: JS heap in use by the page's renderer (page and content scripts), after a GC, in bytes. */
+  heapUsed?(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -100,6 +102,15 @@ class ChromiumPage implements TestPage {
   }
   async emulateColorScheme(scheme: 'light' | 'dark') {
     await this.page.emulateMedia({ colorScheme: scheme });
+  }
+  async heapUsed() {
+    const cdp = await this.context.newCDPSession(this.page);
+    try {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    } finally {
+      await cdp.detach();
+    }
   }
   async close() {
     await this.page.close();

@@ -1,13 +1,15 @@
 /**
  * Pages that try to break Listmark (tests/pages/hostile/), in real Chromium, the heaviest also in
  * Firefox. For each: no error from the extension, the page's DOM unchanged (the Highlight API
- * never touches it), no piece of extension work over 50 ms, and the expected highlights.
+ * never touches it), no piece of extension work over 50 ms, and the expected highlights; on the
+ * three heaviest, under 5 MB of JS heap added (Chromium, which can measure it).
  * The content script measures each piece of its work as a `listmark:work` performance measure;
  * the page's own long tasks (its 100,000-element layout, say) are not the extension's and are
  * compared with and without the extension by `npm run bench:browser`.
  */
 import { describe, expect, it } from 'vitest';
 import { ChromiumDriver, FirefoxDriver, type Driver, type TestPage } from './drivers';
+import { writeStorage } from './expectations';
 import { useBrowser } from './use-browser';
 
 const only = process.env.LISTMARK_BROWSERS;
@@ -191,6 +193,29 @@ function suite(driver: Driver, heaviestOnly: boolean) {
     await expect.poll(() => page.evaluate(highlightTextsJoined, null), { timeout: 10_000 }).toBe('Hikvision|Megvii');
     expect(page.extensionErrors()).toEqual([]);
     await page.close();
+  });
+
+  it.skipIf(driver.name !== 'chromium')('adds under 5 MB of JS heap to each of the heaviest pages', async () => {
+    const options = await driver.openExtensionPage('src/options/index.html');
+    const heapOf = async (path: string, enabled: boolean) => {
+      await options.evaluate(writeStorage, { sync: { settings: { enabled } }, local: {} });
+      const page = await driver.open(server.url(path));
+      if (enabled) await page.waitFor(firstScanDone, null, 60_000);
+      else await page.waitFor(() => document.readyState === 'complete', null);
+      await new Promise((done) => setTimeout(done, 500));
+      const used = await page.heapUsed!();
+      await page.close();
+      return used;
+    };
+    try {
+      for (const path of ['/hostile/many-mentions.html', '/hostile/many-elements.html', '/hostile/huge-text-node.html']) {
+        const added = ((await heapOf(path, true)) - (await heapOf(path, false))) / 1024 / 1024;
+        expect(added, `MB of heap Listmark adds to ${path}`).toBeLessThan(5);
+      }
+    } finally {
+      await options.evaluate(writeStorage, { sync: { settings: {} }, local: {} });
+      await options.close();
+    }
   });
 
   it('a page with a strict Content-Security-Policy', async () => {

@@ -50,6 +50,8 @@ const INSTITUTION_WORDS = new Set(
 
 const STOP_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'de', 'a']);
 
+const SEATS_OF_LEARNING = new Set(['university', 'polytechnic', 'college']);
+
 // Words a short form cannot start with (it would be the tail of a longer name).
 const FUNCTION_WORDS = new Set([...STOP_WORDS, 'an', 'as', 'at', 'by', 'to', 'with', 'or']);
 
@@ -76,6 +78,21 @@ function splitAcronyms(name: string): { base: string; acronyms: string[] } {
     return whole; // a qualifier such as "(Hong Kong)" stays: it distinguishes a listed subsidiary
   });
   return { base: base.replace(/\s+/g, ' ').trim(), acronyms };
+}
+
+/**
+ * A name that ends in its own spelled-out form in parentheses, "Rostec (Russian Technologies State
+ * Corporation)", gives both: each is how the organisation is written. Not a place qualifier
+ * ("(Hong Kong)" distinguishes a listed subsidiary), not a note ("(See alternate address …)").
+ */
+function splitExpansion(name: string, lexicon: Lexicon): [string, string] | null {
+  const parts = /^(.+?)\s*\(([^()]+)\)$/.exec(name);
+  if (!parts) return null;
+  const [, outside, inside] = parts as unknown as [string, string, string];
+  const words = inside.trim().split(/\s+/);
+  if (words.length < 2 || !words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || STOP_WORDS.has(w))) return null;
+  if (lexicon.isPlaceName(foldedWords(inside).join(' ')) || /:/.test(inside)) return null;
+  return [outside.trim(), inside.trim()];
 }
 
 function isOnlyLegalForm(text: string): boolean {
@@ -148,7 +165,10 @@ export class VariantPolicy {
     // of Defense") is never matched; others ("Sense Time", "Positive Technologies") only as written.
     const allCommon = words.every((w) => this.isCommonWord(w) || this.lexicon.isPlaceName(w) || /^\d+$/.test(w));
     const contentWords = words.filter((w) => !STOP_WORDS.has(w)).length;
-    const generic = words.every((w) => STOP_WORDS.has(w) || INSTITUTION_WORDS.has(w) || this.lexicon.isPlaceName(w));
+    // A place and a seat of learning ("Tianjin University") name one institution, unlike
+    // "Ministry of Defence" or "Aviation Industry": matched, with its capitals.
+    const namedForPlace = words.some((w) => this.lexicon.isPlaceName(w)) && words.some((w) => SEATS_OF_LEARNING.has(w));
+    const generic = !namedForPlace && words.every((w) => STOP_WORDS.has(w) || INSTITUTION_WORDS.has(w) || this.lexicon.isPlaceName(w));
     if (allCommon && contentWords < 3 && generic) return { match: false, caseSensitive: true };
     return { match: true, caseSensitive: allCommon || letters <= 4 };
   }
@@ -227,9 +247,17 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
         for (const acronym of acronyms) {
           if (acronym.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) add(acronym, 'acronym', true);
         }
-        for (const short of policy.deriveShortForms(base)) {
+        const shortForms = policy.deriveShortForms(base);
+        // "Rostec (Russian Technologies State Corporation)": a name and its spelled-out form.
+        const expansion = splitExpansion(base, lexicon);
+        // Each half must name something on its own ("(Limited Partnership)" or "(Beijing Co., Ltd.)" does not).
+        if (expansion) shortForms.push(...expansion.filter((half) => stripLegalForms(['x', ...foldedWords(half)]).slice(1).some((w) => policy.isDistinctiveWord(w))));
+        for (const short of shortForms) {
           const verdict = policy.judgeListedName(short);
-          if (verdict.match) add(short, 'derived', verdict.caseSensitive);
+          if (!verdict.match) continue;
+          // A one-word form must be as distinctive as any derived one-word form.
+          if (foldedWords(short).length === 1 && !policy.isDistinctiveSingleWord(foldedWords(short)[0]!) && !isAcronymLike(short)) continue;
+          add(short, 'derived', verdict.caseSensitive);
         }
       }
     }

@@ -10,7 +10,7 @@
  * parsed, as browsers time document_idle). The names stay in the background, which matches the
  * text sent to it: no tab or frame builds a matcher of its own.
  */
-import type { VariantInfo } from '../core/name-finder';
+import type { FoundNames, VariantInfo } from '../core/name-finder';
 import { dismissedOn, type Dismissal } from '../core/dismissals';
 import type { BackgroundProtocol, ContentProtocol, PageEntity, PageReport } from '../core/protocol';
 import { sentenceAround } from '../core/sentence';
@@ -102,12 +102,20 @@ function start(current: Settings): void {
   });
 }
 
-function findNames(texts: string[]) {
-  if (!isExtensionContextAlive()) {
-    teardown();
-    return Promise.reject(new Error('Listmark was updated or removed'));
+/** Asks the background; once more after a moment if that failed (its worker may have been restarting). */
+async function findNames(texts: string[]): Promise<FoundNames> {
+  for (let attempt = 0; ; attempt++) {
+    if (!isExtensionContextAlive()) {
+      teardown();
+      throw new Error('Listmark was updated or removed');
+    }
+    try {
+      return await sendToBackground<BackgroundProtocol, 'findNames'>('findNames', texts);
+    } catch (error) {
+      if (attempt >= 1) throw error;
+      await new Promise((retry) => setTimeout(retry, 200));
+    }
   }
-  return sendToBackground<BackgroundProtocol, 'findNames'>('findNames', texts);
 }
 
 function startScanner(current: Settings): void {

@@ -7,7 +7,7 @@
  * extension APIs: index.ts wires it up.
  */
 import type { ListId } from '../core/list-model';
-import type { FoundNames, VariantInfo } from '../core/name-finder';
+import { MAX_TEXTS_PER_REQUEST, type FoundNames, type VariantInfo } from '../core/name-finder';
 import type { Painter } from './painter';
 import { isInSkippedRegion, OWN_PREFIX, positionOf, textSegments, type TextSegment } from './text-segments';
 
@@ -203,7 +203,7 @@ export class Scanner {
     // a segment: with it, one unit goes out at a time and is painted before the next is read.
     const markPainter = this.options.painter.kind === 'mark';
     if (markPainter && this.inFlight > 0) return;
-    while (chars < BATCH_CHARS && !(markPainter && batch.length > 0) && this.now() < deadline) {
+    while (chars < BATCH_CHARS && batch.length < MAX_TEXTS_PER_REQUEST && !(markPainter && batch.length > 0) && this.now() < deadline) {
       if (!this.pending) {
         const root = this.queue.shift();
         if (!root) break;

@@ -5,6 +5,7 @@ import type { Painter } from '../../src/content/painter';
 import { MarkPainter } from '../../src/content/painter';
 import { Scanner } from '../../src/content/scanner';
 import { textSegments } from '../../src/content/text-segments';
+import { checkFindNamesRequest } from '../../src/core/name-finder';
 import { realFindNames } from '../unit/real-bundle';
 
 class RecordingPainter implements Painter {
@@ -117,5 +118,29 @@ describe('Scanner', () => {
     scanner.stop();
     expect(document.querySelectorAll('mark')).toHaveLength(0);
     expect(document.body.textContent).toBe(before);
+  });
+});
+
+describe('batches sent to be matched', () => {
+  it('stay within what the background accepts, however many small blocks a page has', async () => {
+    page(Array.from({ length: 2_500 }, () => '<p>Huawei</p>').join(''));
+    const refused: string[] = [];
+    const painter = new RecordingPainter();
+    const scanner = new Scanner(document, {
+      // The background's own check, and a clock that never moves: only the batch limits end a batch.
+      findNames: (texts) => {
+        const problem = checkFindNamesRequest(texts);
+        if (problem) refused.push(problem);
+        return problem ? Promise.reject(new Error(problem)) : realFindNames(texts);
+      },
+      now: () => 0,
+      painter,
+      acceptVariant: () => true,
+    });
+    running.push(scanner);
+    scanner.start();
+    await scanner.whenIdle();
+    expect(refused).toEqual([]);
+    expect(painter.ranges.size).toBe(2_500);
   });
 });

@@ -125,7 +125,7 @@ function startScanner(current: Settings): void {
   applyHighlightStyle(current.highlightStyle);
   scanner = new Scanner(document, {
     findNames,
-    painter: createPainter(window),
+    painter: createPainter(window, recordWork),
     acceptVariant: (v: VariantInfo) =>
       lists.has(v.list) && (current.includeShortForms || v.kind !== 'derived') && !dismissed.has(v.entryId),
     onChange: scheduleReport,

@@ -44,6 +44,8 @@ export class HighlightPainter implements Painter {
   constructor(
     private readonly registry: HighlightRegistry,
     private readonly Observer: typeof IntersectionObserver | undefined = undefined,
+    /** Told the start and end of each piece of work the painter does on its own (as the page scrolls). */
+    private readonly onWork: (start: number, end: number) => void = () => {},
   ) {}
 
   /** Ranges registered in the page's highlight registry now (all of them on most pages). */
@@ -118,6 +120,7 @@ export class HighlightPainter implements Painter {
 
   private onIntersection(windowing: Windowing, entries: IntersectionObserverEntry[]): void {
     if (this.windowing !== windowing) return;
+    const started = performance.now();
     for (const entry of entries) {
       const ranges = windowing.byBlock.get(entry.target);
       if (!ranges) continue;
@@ -130,6 +133,7 @@ export class HighlightPainter implements Painter {
         else this.highlights.get(list)?.delete(range);
       }
     }
+    this.onWork(started, performance.now());
   }
 }
 
@@ -178,8 +182,8 @@ function unwrap(mark: HTMLElement): void {
   parent.removeChild(mark);
 }
 
-export function createPainter(win: Window & typeof globalThis): Painter {
+export function createPainter(win: Window & typeof globalThis, onWork?: (start: number, end: number) => void): Painter {
   const css = win.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
-  if (css?.highlights && typeof win.Highlight === 'function') return new HighlightPainter(css.highlights, win.IntersectionObserver);
+  if (css?.highlights && typeof win.Highlight === 'function') return new HighlightPainter(css.highlights, win.IntersectionObserver, onWork);
   return new MarkPainter();
 }

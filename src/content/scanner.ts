@@ -222,11 +222,12 @@ export class Scanner {
         chars += next.value.text.length;
       }
     }
-    this.options.onSlice?.(started, this.now());
     if (batch.length === 0) {
       if (this.inFlight === 0) this.afterWork();
+      this.options.onSlice?.(started, this.now());
       return;
     }
+    this.options.onSlice?.(started, this.now());
     this.inFlight++;
     const changed: Node[] = [];
     this.changedSinceSent.add(changed);
@@ -256,8 +257,9 @@ export class Scanner {
         this.paintUnit(unit, found.matches[i] ?? []);
       });
     }
-    this.options.onSlice?.(started, this.now());
+    // Painting (handing ranges to the painter) is part of the measured piece of work.
     this.afterWork();
+    this.options.onSlice?.(started, this.now());
   }
 
   private afterWork(): void {

@@ -6,10 +6,12 @@
  * - the longest piece of extension work, and the page's longest task with and without it (over
  *   the whole load, and after the load event, when only Listmark's scan and its highlights differ)
  * - JS heap added per tab (CDP heap usage after GC, with minus without)
- * - page load time with the extension versus without, as a ratio (interleaved runs, medians)
+ * - page load time with the extension versus without, as a ratio (interleaved runs, medians), and
+ *   with a do-nothing extension whose content script is empty: the part of the cost that any
+ *   content script on every page pays in this browser
  */
 import { createServer } from 'node:http';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,9 +47,23 @@ await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 // ---- browsers ----------------------------------------------------------------------------
-async function launch(withExtension: boolean): Promise<{ context: BrowserContext; profile: string }> {
+/** An extension that injects an empty script into every page, at document_start, like Listmark's. */
+function emptyContentScriptExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'listmark-bench-empty-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Empty content script',
+    version: '1.0',
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['empty.js'], run_at: 'document_start', all_frames: true }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'empty.js'), '');
+  return dir;
+}
+
+async function launch(extension: string | null): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'listmark-bench-'));
-  const extension = resolve(process.env.LISTMARK_BENCH_EXTENSION ?? 'dist/chrome');
+  const withExtension = extension !== null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -56,7 +72,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
       ...(withExtension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
     ],
   });
-  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  if (extension === listmarkBuild && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
   return { context, profile };
 }
 
@@ -107,8 +123,11 @@ async function measure(context: BrowserContext, path: string, withExtension: boo
   return { ...result, heap: usedSize };
 }
 
-const withExt = await launch(true);
-const without = await launch(false);
+const listmarkBuild = resolve(process.env.LISTMARK_BENCH_EXTENSION ?? 'dist/chrome');
+const emptyExtension = emptyContentScriptExtension();
+const withExt = await launch(listmarkBuild);
+const without = await launch(null);
+const withEmpty = await launch(emptyExtension);
 try {
   for (const [label, path] of [
     ['seed article', '/seed.html'],
@@ -116,12 +135,15 @@ try {
   ] as const) {
     const a: Run[] = [];
     const b: Run[] = [];
+    const e: Run[] = [];
     await measure(withExt.context, path, true); // warm caches
     await measure(without.context, path, false);
+    await measure(withEmpty.context, path, false);
     const runs = path === '/seed.html' ? RUNS * 3 : RUNS;
     for (let i = 0; i < runs; i++) {
       a.push(await measure(withExt.context, path, true));
       b.push(await measure(without.context, path, false));
+      e.push(await measure(withEmpty.context, path, false));
     }
     const heapAdded = (median(a.map((r) => r.heap)) - median(b.map((r) => r.heap))) / 1024 / 1024;
     console.log(`${label} (${runs} runs each, interleaved; medians):`);
@@ -131,19 +153,27 @@ try {
         `${median(a.map((r) => (r.paintedAt ?? NaN) - r.load)).toFixed(1)} ms after the load event`,
     );
     console.log(`  longest piece of extension work: ${Math.max(...a.map((r) => r.longestWork)).toFixed(1)} ms (worst run)`);
-    console.log(`  page's longest task: ${median(a.map((r) => r.longestTask)).toFixed(0)} ms with, ${median(b.map((r) => r.longestTask)).toFixed(0)} ms without`);
+    console.log(
+      `  page's longest task: ${median(a.map((r) => r.longestTask)).toFixed(0)} ms with, ${median(b.map((r) => r.longestTask)).toFixed(0)} ms without, ` +
+        `${median(e.map((r) => r.longestTask)).toFixed(0)} ms with an empty content script`,
+    );
     console.log(
       `  longest task after the load event: ${Math.max(...a.map((r) => r.longestTaskAfterLoad)).toFixed(0)} ms with, ` +
         `${Math.max(...b.map((r) => r.longestTaskAfterLoad)).toFixed(0)} ms without (worst run; 0 = none over 50 ms)`,
     );
     console.log(`  JS heap of the tab: +${heapAdded.toFixed(2)} MB with the extension`);
-    const ratio = median(a.map((r) => r.load)) / median(b.map((r) => r.load));
-    console.log(`  load event: ${median(a.map((r) => r.load)).toFixed(1)} ms with, ${median(b.map((r) => r.load)).toFixed(1)} ms without: ratio ${ratio.toFixed(3)}`);
+    const load = (runs: Run[]) => median(runs.map((r) => r.load));
+    console.log(`  load event: ${load(a).toFixed(1)} ms with, ${load(b).toFixed(1)} ms without: ratio ${(load(a) / load(b)).toFixed(3)}`);
+    console.log(
+      `  load event with an empty content script instead: ${load(e).toFixed(1)} ms: ratio ${(load(e) / load(b)).toFixed(3)} ` +
+        `(Listmark versus it: ${(load(a) / load(e)).toFixed(3)})`,
+    );
   }
 } finally {
-  for (const b of [withExt, without]) {
+  for (const b of [withExt, without, withEmpty]) {
     await b.context.close();
     rmSync(b.profile, { recursive: true, force: true });
   }
+  rmSync(emptyExtension, { recursive: true, force: true });
   server.close();
 }

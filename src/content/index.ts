@@ -25,7 +25,7 @@ import { Scanner, type Mention } from './scanner';
 const scriptStart = performance.now();
 const isTopFrame = window === window.top;
 let scanner: Scanner | null = null;
-/** Counts starts and stops, so a start still waiting for the page or the data can tell it is stale. */
+/** Counts starts and stops, so a start still waiting for the page to load can tell it is stale. */
 let generation = 0;
 /** Settles once the latest start has its scanner running (or gave up): the page report waits for it. */
 let scannerStarted: Promise<void> = Promise.resolve();

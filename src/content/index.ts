@@ -19,7 +19,7 @@ import { handleMessages, isExtensionContextAlive, sendToBackground, watchExtensi
 import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals } from '../platform/storage';
 import { DetailsCard } from './card';
 import { createPainter } from './painter';
-import { Scanner, type Mention } from './scanner';
+import { Scanner, SLICE_MS, type Mention } from './scanner';
 
 // When this script started, for the time-to-highlight budget (npm run bench:browser).
 const scriptStart = performance.now();
@@ -276,9 +276,21 @@ function sentenceOf(mention: Mention): string {
   return sentenceAround(text, start, start + mention.text.length);
 }
 
-function pageReport(): PageReport {
+/**
+ * The page report, built in slices like the scan: each mention's sentence takes a range and a
+ * style lookup, 70 ms for 10,000 mentions in one go.
+ */
+async function pageReport(): Promise<PageReport> {
   const byEntry = new Map<string, PageEntity>();
+  const sentencesOf = new Map<PageEntity['mentions'][number], Set<string>>();
+  let sliceStart = performance.now();
   for (const mention of scanner?.orderedMentions() ?? []) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      recordWork(sliceStart, performance.now());
+      await new Promise<void>((next) => scheduleSlice(next));
+      sliceStart = performance.now();
+    }
+    if (!mention.range.startContainer.isConnected) continue; // removed while the report was built
     const id = mention.entryIds[0]!;
     let entity = byEntry.get(id);
     if (!entity) {
@@ -287,12 +299,20 @@ function pageReport(): PageReport {
     }
     entity.count++;
     const sentence = sentenceOf(mention);
-    const existing = entity.mentions.find((x) => x.text === mention.text);
-    if (existing) {
-      existing.count++;
-      if (!existing.sentences.includes(sentence)) existing.sentences.push(sentence);
-    } else entity.mentions.push({ text: mention.text, count: 1, sentences: [sentence] });
+    let existing = entity.mentions.find((x) => x.text === mention.text);
+    if (!existing) {
+      existing = { text: mention.text, count: 0, sentences: [] };
+      entity.mentions.push(existing);
+      sentencesOf.set(existing, new Set());
+    }
+    existing.count++;
+    const seen = sentencesOf.get(existing)!;
+    if (!seen.has(sentence)) {
+      seen.add(sentence);
+      existing.sentences.push(sentence);
+    }
   }
+  recordWork(sliceStart, performance.now());
   return {
     url: location.href,
     title: document.title,
@@ -306,7 +326,7 @@ if (isTopFrame) {
     getPageReport: async () => {
       await scannerStarted;
       await scanner?.whenIdle();
-      return pageReport();
+      return await pageReport();
     },
     revealNext: (_sender, entryId) => {
       const mentions = scanner?.orderedMentions().filter((m) => m.entryIds.includes(entryId)) ?? [];

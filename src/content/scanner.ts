@@ -39,7 +39,8 @@ export interface ScannerOptions {
   schedule?: (work: () => void) => void;
 }
 
-const DEFAULT_SLICE_MS = 4;
+/** How long one piece of work may run before it yields to the page. */
+export const SLICE_MS = 4;
 const PAINT_INTERVAL_MS = 250;
 /** Text sent in one request: large enough that round trips are few, small enough to answer fast. */
 const BATCH_CHARS = 128 * 1024;
@@ -78,7 +79,7 @@ export class Scanner {
     private readonly doc: Document,
     private readonly options: ScannerOptions,
   ) {
-    this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.now = options.now ?? (() => performance.now());
     this.schedule = options.schedule ?? ((work) => setTimeout(work, 0));
   }
@@ -232,13 +233,7 @@ export class Scanner {
     const changed: Node[] = [];
     this.changedSinceSent.add(changed);
     const answer = this.options.findNames(batch.map((unit) => unit.text)).catch(() => null);
-    this.paintChain = this.paintChain
-      .then(() => answer)
-      .then((found) => {
-        this.inFlight--;
-        this.changedSinceSent.delete(changed);
-        if (!this.stopped) this.paintBatch(batch, found, changed);
-      });
+    this.paintChain = this.paintChain.then(() => answer).then((found) => this.paintBatch(batch, found, changed));
     if (!markPainter && this.hasQueuedWork()) this.scheduleSlice();
   }
 
@@ -246,20 +241,39 @@ export class Scanner {
     return this.pending !== null || this.queue.length > 0;
   }
 
-  /** Paints the answers to a batch (null if it could not be matched), then goes on with the queue. */
-  private paintBatch(batch: WorkUnit[], found: FoundNames | null, changed: Node[]): void {
-    const started = this.now();
-    if (found) {
-      for (const [v, info] of Object.entries(found.variants)) this.variantInfo.set(Number(v), info);
-      batch.forEach((unit, i) => {
-        // Text that changed or went away meanwhile was queued again by the observer.
-        if (unit.segment.nodes.some((n) => !n.isConnected || changed.some((root) => root.contains(n)))) return;
-        this.paintUnit(unit, found.matches[i] ?? []);
-      });
-    }
-    // Painting (handing ranges to the painter) is part of the measured piece of work.
-    this.afterWork();
-    this.options.onSlice?.(started, this.now());
+  /**
+   * Paints the answers to a batch (null if it could not be matched), in slices: a batch of short
+   * texts can hold thousands of names. Then goes on with the queue.
+   */
+  private paintBatch(batch: WorkUnit[], found: FoundNames | null, changed: Node[]): Promise<void> {
+    if (found) for (const [v, info] of Object.entries(found.variants)) this.variantInfo.set(Number(v), info);
+    let next = 0;
+    return new Promise((painted) => {
+      const paintSlice = () => {
+        const started = this.now();
+        const deadline = started + this.sliceMs;
+        while (found && !this.stopped && next < batch.length && this.now() < deadline) {
+          const unit = batch[next]!;
+          const matches = found.matches[next] ?? [];
+          next++;
+          // Text that changed or went away meanwhile was queued again by the observer.
+          if (unit.segment.nodes.some((n) => !n.isConnected || changed.some((root) => root.contains(n)))) continue;
+          this.paintUnit(unit, matches);
+        }
+        if (found && !this.stopped && next < batch.length) {
+          this.options.onSlice?.(started, this.now());
+          this.schedule(paintSlice);
+          return;
+        }
+        this.inFlight--;
+        this.changedSinceSent.delete(changed);
+        // Painting (handing ranges to the painter) is part of the measured piece of work.
+        if (!this.stopped) this.afterWork();
+        this.options.onSlice?.(started, this.now());
+        painted();
+      };
+      paintSlice();
+    });
   }
 
   private afterWork(): void {

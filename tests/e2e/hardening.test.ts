@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ChromiumDriver, FirefoxDriver, type Driver, type TestPage } from './drivers';
-import { writeStorage } from './expectations';
+import { findTabId, writeStorage } from './expectations';
 import { useBrowser } from './use-browser';
 
 const only = process.env.LISTMARK_BROWSERS;
@@ -136,6 +136,20 @@ function suite(driver: Driver, heaviestOnly: boolean) {
       const last = document.querySelector('#root p:last-child')!;
       return [...(css.highlights.get('listmark-entity-list') ?? [])].filter((r) => last.contains(r.startContainer)).length === 5;
     }, null, 10_000);
+    await check(page);
+    await page.close();
+  });
+
+  it('10,000 mentions: the popup’s page report is built in slices too', async () => {
+    const page = await driver.open(server.url('/hostile/many-mentions.html'));
+    await page.waitFor(firstScanDone, null, 30_000);
+    const finder = await driver.openExtensionPage('src/popup/index.html');
+    const tabId = await finder.evaluate(findTabId, page.url());
+    await finder.close();
+    const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    await popup.waitFor(() => /listed organisation/.test(document.getElementById('summary')?.textContent ?? ''), null, 30_000);
+    expect(await popup.evaluate(() => document.getElementById('summary')?.textContent ?? '', null)).toMatch(/\b5 listed organisations\b/);
+    await popup.close();
     await check(page);
     await page.close();
   });

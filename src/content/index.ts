@@ -118,8 +118,16 @@ async function findNames(texts: string[]): Promise<FoundNames> {
   }
 }
 
+let watchingContext = false;
+
 function startScanner(current: Settings): void {
   if (scanner) return;
+  // Only a page with Listmark's work on it has anything to tear down; the port waits until then,
+  // off the page's loading path.
+  if (!watchingContext) {
+    watchingContext = true;
+    watchExtensionContext(teardown);
+  }
   const lists = new Set(current.lists);
   const dismissed = dismissedOn(dismissals, location.hostname);
   applyHighlightStyle(current.highlightStyle);
@@ -338,7 +346,6 @@ if (isTopFrame) {
   });
 }
 
-watchExtensionContext(teardown);
 void Promise.all([loadSettings(), loadDismissals()]).then(([loaded, stored]) => {
   dismissals = stored;
   apply(loaded);

@@ -66,6 +66,8 @@ export class Scanner {
   private pending: Generator<WorkUnit> | null = null;
   private scheduled = false;
   private observer: MutationObserver | null = null;
+  private readonly shadowObservers: MutationObserver[] = [];
+  private readonly watchedShadowRoots = new WeakSet<ShadowRoot>();
   private stopped = false;
   private changed = false;
   private readonly sliceMs: number;
@@ -97,6 +99,7 @@ export class Scanner {
     this.stopped = true;
     this.observer?.disconnect();
     this.observer = null;
+    for (const observer of this.shadowObservers.splice(0)) observer.disconnect();
     this.queue.length = 0;
     this.pending = null;
     this.changedSinceSent.clear();
@@ -294,8 +297,13 @@ export class Scanner {
 
   private watchShadowRoot(shadow: ShadowRoot): void {
     this.enqueue(shadow);
+    // A subtree scanned again meets its shadow roots again: one observer each, dropped on stop().
+    if (this.watchedShadowRoots.has(shadow)) return;
+    this.watchedShadowRoots.add(shadow);
     const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
-    new Observer((records) => this.onMutations(records)).observe(shadow, { childList: true, subtree: true, characterData: true });
+    const observer = new Observer((records) => this.onMutations(records));
+    observer.observe(shadow, { childList: true, subtree: true, characterData: true });
+    this.shadowObservers.push(observer);
   }
 
   /** A segment scanned again drops what was found in it before (first chunk only). */

@@ -144,3 +144,43 @@ describe('batches sent to be matched', () => {
     expect(painter.ranges.size).toBe(2_500);
   });
 });
+
+describe('open shadow roots', () => {
+  it('are watched once however often their host is rescanned, and not after stop', async () => {
+    page('<div id="host"></div><p>Intro</p>');
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Hikvision';
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).append(paragraph);
+    const sent: string[] = [];
+    const painter = new RecordingPainter();
+    const scanner = new Scanner(document, {
+      findNames: (texts) => {
+        sent.push(...texts);
+        return realFindNames(texts);
+      },
+      painter,
+      acceptVariant: () => true,
+    });
+    running.push(scanner);
+    scanner.start();
+    await scanner.whenIdle();
+    expect(painter.texts()).toEqual(['Hikvision']);
+    // Two rescans of the whole body, host included.
+    for (let i = 0; i < 2; i++) {
+      document.body.append(document.createElement('span'));
+      await new Promise((done) => setTimeout(done, 0));
+      await scanner.whenIdle();
+    }
+    sent.length = 0;
+    paragraph.textContent = 'Megvii';
+    await new Promise((done) => setTimeout(done, 0));
+    await scanner.whenIdle();
+    expect(sent.filter((t) => t === 'Megvii')).toHaveLength(1);
+    expect(painter.texts()).toEqual(['Megvii']);
+    scanner.stop();
+    sent.length = 0;
+    paragraph.textContent = 'SenseTime';
+    await new Promise((done) => setTimeout(done, 10));
+    expect(sent).toEqual([]);
+  });
+});

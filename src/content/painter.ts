@@ -31,6 +31,11 @@ interface Windowing {
   observer: IntersectionObserver;
   /** Painted ranges by the block they stand in (what the observer watches). */
   byBlock: Map<Element, Set<Range>>;
+  /**
+   * The block each range was filed under, kept because a range whose text is removed moves to
+   * the removal point and no longer leads back to it (the block would stay observed for ever).
+   */
+  blockOf: Map<Range, Element>;
   nearViewport: Set<Element>;
 }
 
@@ -48,13 +53,6 @@ export class HighlightPainter implements Painter {
     private readonly onWork: (start: number, end: number) => void = () => {},
   ) {}
 
-  /** Ranges registered in the page's highlight registry now (all of them on most pages). */
-  get registeredCount(): number {
-    let n = 0;
-    for (const highlight of this.highlights.values()) n += highlight.size;
-    return n;
-  }
-
   add(list: ListId, range: Range): void {
     this.painted.set(range, list);
     if (this.windowing) return this.watch(this.windowing, range, list);
@@ -66,8 +64,9 @@ export class HighlightPainter implements Painter {
     this.painted.delete(range);
     this.highlights.get(list)?.delete(range);
     const windowing = this.windowing;
-    const block = windowing && blockElement(range);
+    const block = windowing?.blockOf.get(range);
     if (!windowing || !block) return;
+    windowing.blockOf.delete(range);
     const ranges = windowing.byBlock.get(block);
     ranges?.delete(range);
     if (ranges?.size === 0) {
@@ -99,6 +98,7 @@ export class HighlightPainter implements Painter {
     const windowing: Windowing = {
       observer: new Observer((entries) => this.onIntersection(windowing, entries), { rootMargin: NEAR_VIEWPORT }),
       byBlock: new Map(),
+      blockOf: new Map(),
       nearViewport: new Set(),
     };
     this.windowing = windowing;
@@ -115,6 +115,7 @@ export class HighlightPainter implements Painter {
       windowing.observer.observe(block);
     }
     ranges.add(range);
+    windowing.blockOf.set(range, block);
     if (registerIfNear && windowing.nearViewport.has(block)) this.register(list, range);
   }
 

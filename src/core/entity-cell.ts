@@ -145,10 +145,7 @@ function parseCell(cellText: string, lexicon: Lexicon): EntityCell {
   }
   // `Name Address: …` marks the address explicitly.
   const flat = cellText.replace(/\s+/g, ' ').trim().replace(/\s+Address(?:es)?:\s*/i, ', ');
-  const parts = splitTopLevel(flat.replace(/;/g, ','), ',');
-  // "Joint Stock Company 766 UPTK. 1 Institutskaya Street": a full stop, then a street number.
-  const stop = /^(.*?[\p{L})])\.\s+(\d.*)$/u.exec(parts[0] ?? '');
-  if (stop && !KEEPS_FINAL_PERIOD.test(`${stop[1]}.`)) parts.splice(0, 1, stop[1]!, stop[2]!);
+  const parts = splitAtStreetNumber(splitTopLevel(flat.replace(/;/g, ','), ','));
   let nameParts = 1;
   while (nameParts < parts.length && isNameContinuation(parts[nameParts]!, parts[0]!, lexicon)) nameParts++;
   // A legal form run into the address without a comma: "Kelvo Inc 6600 21st Avenue", "Co., Ltd No. 8 …".
@@ -198,10 +195,7 @@ function cleanAliases(raw: readonly string[], lexicon: Lexicon): { aliases: stri
 
 /** An alias with an address after it: cut where the address starts, if a street or place follows. */
 function splitAliasAddress(alias: string, lexicon: Lexicon): { name: string; addresses: string[] } {
-  const parts = splitTopLevel(alias.replace(/;/g, ','), ',');
-  // "More Shipyard. 1 Desantnikov Street": a full stop, then a street number.
-  const stop = /^(.*?[\p{L})'’”])\.\s+(\d.*)$/u.exec(parts[0]!);
-  if (stop && !KEEPS_FINAL_PERIOD.test(`${stop[1]}.`)) parts.splice(0, 1, stop[1]!, stop[2]!);
+  const parts = splitAtStreetNumber(splitTopLevel(alias.replace(/;/g, ','), ','));
   const isStreetOrPlace = (part: string) => ADDRESS_WORDS.test(part) || lexicon.isPlaceName(part.trim().toLowerCase().replace(/\s+/g, ' '));
   for (let i = 1; i < parts.length; i++) {
     // "Arzamas-16, (Address: 37 Mira Ave. Sarov, …)".
@@ -214,6 +208,16 @@ function splitAliasAddress(alias: string, lexicon: Lexicon): { name: string; add
     return { name: cleanName(parts.slice(0, i).join(',')), addresses: splitAddresses(parts.slice(i).join(',')) };
   }
   return { name: alias, addresses: [] };
+}
+
+/**
+ * "Joint Stock Company 766 UPTK. 1 Institutskaya Street", "More Shipyard. 1 Desantnikov Street":
+ * a full stop, then a street number, splits the first comma-separated part in two.
+ */
+function splitAtStreetNumber(parts: string[]): string[] {
+  const stop = /^(.*?[\p{L})'’”])\.\s+(\d.*)$/u.exec(parts[0] ?? '');
+  if (stop && !KEEPS_FINAL_PERIOD.test(`${stop[1]}.`)) parts.splice(0, 1, stop[1]!, stop[2]!);
+  return parts;
 }
 
 function dedupe(names: string[]): string[] {

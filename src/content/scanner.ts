@@ -153,8 +153,9 @@ export class Scanner {
     if (roots.size === 0) return;
     for (const changed of this.changedSinceSent) changed.push(...roots);
     // Removed text loses its highlights at once; changed blocks are rescanned in slices.
-    this.dropMentions((m) => !m.range.startContainer.isConnected || [...roots].some((r) => r.contains(m.range.startContainer)));
-    for (const root of outermost(roots)) if (!isInSkippedRegion(root)) this.enqueue(root);
+    const changedRoots = outermost(roots);
+    this.dropMentions((m) => !m.range.startContainer.isConnected || changedRoots.some((r) => r.contains(m.range.startContainer)));
+    for (const root of changedRoots) if (!isInSkippedRegion(root)) this.enqueue(root);
   }
 
   private dropMentions(shouldDrop: (m: Mention) => boolean): void {

@@ -59,6 +59,7 @@ export function compileBundle(sourceFile: string, log: (line: string) => void = 
   return makeBundle(entries, part744.footnotes, variants, {
     datasetDate: process.env.LISTMARK_DATASET_DATE ?? datasetDateOf(sourceFile),
     sources,
+    namePrefixVetoes: lexicon.namePrefixVetoes(),
   });
 }
 

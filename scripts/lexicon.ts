@@ -19,6 +19,9 @@ interface City {
 // and surnames that would wrongly veto distinctive company names.
 const WORD_LIST_SIZES = ['10', '20', '35', '40', '50'];
 const CITY_MIN_POPULATION = 15_000;
+// Nouns that name a geographic feature when a proper name follows them ("Lake Baikal",
+// "Mount Elbrus"); no package lists these few.
+const GEOGRAPHIC_FEATURES = ['lake', 'mount', 'mountains', 'river', 'sea', 'gulf', 'bay', 'cape', 'island', 'islands', 'strait', 'peninsula', 'desert', 'valley'];
 
 function countryNames(): string[] {
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -84,6 +87,9 @@ export function loadLexicon(): Lexicon {
     isRareWord: (w) => rare.has(w) || (w.length <= 5 && (prefixCounts.get(w) ?? 0) >= 2) || isDemonym(w),
     isSurname: (w) => surnames.has(w),
     isPlaceName: (n) => places.has(n),
+    namePrefixVetoes: () => [
+      ...new Set([...countryNames().map(fold).filter((name) => /^\p{L}+$/u.test(name)), ...GEOGRAPHIC_FEATURES]),
+    ].sort(),
   };
   return cached;
 }

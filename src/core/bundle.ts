@@ -42,13 +42,13 @@ export function makeBundle(
   entries: Entry[],
   footnotes: Footnote[],
   variants: readonly Variant[],
-  meta: { datasetDate: string; sources: string[] },
+  meta: { datasetDate: string; sources: string[]; namePrefixVetoes?: readonly string[] },
 ): Bundle {
   const problems = validateEntries(entries);
   if (problems.length > 0) throw new Error(`Invalid bundle:\n  ${problems.slice(0, 20).join('\n  ')}`);
   return {
     details: { format: 'listmark-details/1', datasetDate: meta.datasetDate, sources: meta.sources, entries, footnotes },
-    matcher: encodeMatcherData(variants, entries),
+    matcher: encodeMatcherData(variants, entries, meta.namePrefixVetoes),
   };
 }
 

@@ -14,4 +14,9 @@ export interface Lexicon {
   isGivenName(word: string): boolean;
   /** A city, province or country name (lower-case, whitespace-folded input). */
   isPlaceName(name: string): boolean;
+  /**
+   * Words that, written just before a one-word name, make it part of another name: one-word
+   * country names ("China Unicom") and nouns of geographic features ("Lake Baikal"). Lower case.
+   */
+  namePrefixVetoes(): string[];
 }

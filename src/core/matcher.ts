@@ -21,6 +21,11 @@ export interface MatcherData {
   entryIds: string[];
   /** Per entry: index into LIST_IDS. */
   entryLists: number[];
+  /**
+   * Words that, written just before a one-word name, make it part of another name ("China
+   * Unicom", "Lake Baikal"): such a name is not reported there. Folded; optional.
+   */
+  namePrefixVetoes?: string[];
 }
 
 export interface Match {
@@ -108,9 +113,11 @@ function decodeWordHashes(encoded: string, variantCount: number): { hashes: Int3
 export function encodeMatcherData(
   variants: readonly Variant[],
   entries: readonly { id: string; list: ListId }[],
+  namePrefixVetoes: readonly string[] = [],
 ): MatcherData {
   const texts = variants.map((v) => v.text);
   return {
+    ...(namePrefixVetoes.length > 0 ? { namePrefixVetoes: [...namePrefixVetoes] } : {}),
     format: 'listmark-matcher/1',
     wordHashes: encodeWordHashes(texts),
     variants: texts,
@@ -145,11 +152,13 @@ export class Matcher {
   /** Per variant: next variant with the same folded name. */
   private readonly nextSameName: Int32Array;
   private readonly foldedKeys: (string | undefined)[];
+  private readonly namePrefixVetoes: Set<string>;
   private readonly caseKeys: (string | undefined)[];
 
   constructor(data: MatcherData) {
     if (data.format !== 'listmark-matcher/1') throw new Error(`Unknown matcher format: ${String(data.format)}`);
     this.data = data;
+    this.namePrefixVetoes = new Set(data.namePrefixVetoes ?? []);
     const variantCount = data.variants.length;
     // Word hashes come precomputed in the bundle (compiling them per tab costs more than the
     // rest of loading); data without them is hashed here, the same way.
@@ -235,6 +244,22 @@ export class Matcher {
     this.slotParent[slot] = parent;
     this.slotHash[slot] = h;
     this.slotChild[slot] = child;
+  }
+
+  /**
+   * A one-word name (not an acronym) right after a capitalised country name or a geographic noun,
+   * with only spaces between, is part of another name: "China Unicom", "Lake Baikal".
+   */
+  private isPartOfAnotherName(text: string, start: number, variant: number): boolean {
+    if (this.namePrefixVetoes.size === 0 || this.variantKind(variant) === 'acronym') return false;
+    if ((this.foldedKeys[variant] ??= normaliseName(this.data.variants[variant]!)).includes(' ')) return false;
+    let end = start;
+    while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 0xa0)) end--;
+    if (end === start || end === 0) return false;
+    let begin = end;
+    while (begin > 0 && foldCode(text.charCodeAt(begin - 1)) > STANDALONE) begin--;
+    if (begin === end || !/^\p{Lu}/u.test(text[begin]!)) return false;
+    return this.namePrefixVetoes.has(normaliseName(text.slice(begin, end)));
   }
 
   /** The variants ending at a node that the text really spells (hash collisions and case ruled out). */
@@ -412,7 +437,7 @@ export class Matcher {
       for (const c of cluster) {
         if (kept.some((m) => starts[c]! < m.end && m.start < ends[c]!)) continue;
         const variants = this.verify(text, starts[c]!, ends[c]!, nodes[c]!);
-        if (variants.length === 0) continue;
+        if (variants.length === 0 || this.isPartOfAnotherName(text, starts[c]!, variants[0]!)) continue;
         // Names ending in an abbreviation ("Co., Ltd.") keep their final period.
         const end = text.charCodeAt(ends[c]!) === 46 && this.data.variants[variants[0]!]!.endsWith('.') ? ends[c]! + 1 : ends[c]!;
         kept.push({ start: starts[c]!, end, variant: variants[0]!, variants });

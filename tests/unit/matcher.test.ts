@@ -51,6 +51,21 @@ describe('Matcher rules', () => {
     for (let i = 1; i < found.length; i++) expect(found[i]!.start).toBeGreaterThanOrEqual(found[i - 1]!.end);
   });
 
+  it('does not report a one-word name that is part of another name ("China Unicom", "Lake Baikal")', () => {
+    const variants: Variant[] = [
+      { text: 'Unicom', entryIndex: 0, kind: 'derived', caseSensitive: false },
+      { text: 'Baikal', entryIndex: 1, kind: 'alias', caseSensitive: true },
+      { text: 'SMIC', entryIndex: 1, kind: 'acronym', caseSensitive: true },
+      { text: 'Baikal Electronics', entryIndex: 3, kind: 'listed', caseSensitive: false },
+    ];
+    const vetoing = new Matcher(encodeMatcherData(variants, ENTRIES, ['china', 'lake']));
+    const found = (text: string) => vetoing.findMatches(text).map((m) => text.slice(m.start, m.end));
+    expect(found('China Unicom and Lake Baikal')).toEqual([]);
+    // Only right after the word, written with a capital; acronyms and longer names are never part of another.
+    expect(found('Unicom, China; Baikal said; China’s Unicom; china unicom')).toEqual(['Unicom', 'Baikal', 'Unicom', 'unicom']);
+    expect(found('China SMIC and Lake Baikal Electronics')).toEqual(['SMIC', 'Baikal Electronics']);
+  });
+
   it('rejects data of another format', () => {
     expect(() => new Matcher({ format: 'other' } as never)).toThrow(/Unknown matcher format/);
   });

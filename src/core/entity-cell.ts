@@ -115,7 +115,7 @@ export function parseEntityCell(rawCellText: string, lexicon: Lexicon): EntityCe
   });
   const result = parseCell(cellText, lexicon);
   const cleaned = cleanAliases([...inlineAliases, ...result.aliases], lexicon);
-  result.aliases = cleaned.aliases.filter((alias) => alias !== result.name);
+  result.aliases = cleaned.aliases;
   result.addresses = dedupe([...result.addresses, ...cleaned.addresses]);
   return result;
 }

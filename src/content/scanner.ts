@@ -398,8 +398,11 @@ function* workUnits(segments: Generator<TextSegment>): Generator<WorkUnit> {
     let from = 0;
     while (from < length) {
       let to = Math.min(length, from + CHUNK);
-      // End chunks at white space so no chunk starts inside a word.
-      while (to < length && !/\s/.test(segment.text[to]!)) to++;
+      // End chunks at white space so no chunk starts inside a word; a run without any (a data
+      // blob) is cut after the overlap's length all the same, so no request outgrows the
+      // background's limit, and no listed name is that long.
+      const limit = Math.min(length, to + CHUNK_OVERLAP);
+      while (to < limit && !/\s/.test(segment.text[to]!)) to++;
       const whole = from === 0 && to === length;
       yield { segment, from, to, text: whole ? segment.text : segment.text.slice(from, Math.min(length, to + CHUNK_OVERLAP)) };
       from = to;

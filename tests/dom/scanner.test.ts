@@ -145,6 +145,30 @@ describe('batches sent to be matched', () => {
   });
 });
 
+describe('a text without white space longer than a request may be', () => {
+  it('is cut into chunks the background accepts, and the name after it is found', async () => {
+    const blob = document.createElement('p');
+    blob.textContent = `${'x'.repeat(1_200_000)} Huawei said`;
+    document.body.replaceChildren(blob);
+    const refused: string[] = [];
+    const painter = new RecordingPainter();
+    const scanner = new Scanner(document, {
+      findNames: (texts) => {
+        const problem = checkFindNamesRequest(texts);
+        if (problem) refused.push(problem);
+        return problem ? Promise.reject(new Error(problem)) : realFindNames(texts);
+      },
+      painter,
+      acceptVariant: () => true,
+    });
+    running.push(scanner);
+    scanner.start();
+    await scanner.whenIdle();
+    expect(refused).toEqual([]);
+    expect(painter.texts()).toEqual(['Huawei']);
+  });
+});
+
 describe('open shadow roots', () => {
   it('are watched once however often their host is rescanned, and not after stop', async () => {
     page('<div id="host"></div><p>Intro</p>');

@@ -11,7 +11,7 @@ function restrict(patterns, message) {
 
 export default tseslint.config(
   // tests/pages are fixture pages served to browsers, not project code.
-  { ignores: ['dist/', 'build/', 'node_modules/', 'artifacts/', 'tests/pages/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'artifacts/', 'tests/pages/', 'scratch/'] /* scratch: local experiments, git-ignored */ },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -99,7 +99,19 @@ async function measure(context: BrowserContext, path: string, withExtension: boo
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(base + path, { waitUntil: 'load' });
-  if (withExtension) await page.waitForFunction(() => performance.getEntriesByName('listmark:first-scan').length > 0, undefined, { timeout: 60_000 });
+  // Waits on a PerformanceObserver, not waitForFunction: its polling runs in the page at every
+  // frame and delayed the very scan it waited for (~12 ms on the seed article).
+  // (A string: the bundler's helpers for named functions do not exist in the page.)
+  if (withExtension) {
+    await page.evaluate(`new Promise((scanned) => {
+      const done = () => performance.getEntriesByName('listmark:first-scan').length > 0;
+      if (done()) return scanned();
+      const observer = new PerformanceObserver(() => {
+        if (done()) observer.disconnect(), scanned();
+      });
+      observer.observe({ type: 'measure' });
+    })`);
+  }
   await page.waitForTimeout(300);
   const result = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;

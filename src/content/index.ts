@@ -110,7 +110,10 @@ async function findNames(texts: string[]): Promise<FoundNames> {
       throw new Error('Listmark was updated or removed');
     }
     try {
-      return await sendToBackground<BackgroundProtocol, 'findNames'>('findNames', texts);
+      const found = await sendToBackground<BackgroundProtocol, 'findNames'>('findNames', texts);
+      // The answer is filtered by the dismissals as it is painted: they must have been read.
+      await dismissalsRead;
+      return found;
     } catch (error) {
       if (attempt >= 1) throw error;
       await new Promise((retry) => setTimeout(retry, 200));
@@ -122,25 +125,26 @@ let watchingContext = false;
 
 function startScanner(current: Settings): void {
   if (scanner) return;
-  // Only a page with Listmark's work on it has anything to tear down; the port waits until then,
-  // off the page's loading path.
-  if (!watchingContext) {
-    watchingContext = true;
-    watchExtensionContext(teardown);
-  }
   const lists = new Set(current.lists);
-  const dismissed = dismissedOn(dismissals, location.hostname);
+  // Worked out at the first answer, by when the dismissals have been read (see findNames).
+  let dismissed: Set<string> | null = null;
   applyHighlightStyle(current.highlightStyle);
   scanner = new Scanner(document, {
     findNames,
     painter: createPainter(window, recordWork),
     acceptVariant: (v: VariantInfo) =>
-      lists.has(v.list) && (current.includeShortForms || v.kind !== 'derived') && !dismissed.has(v.entryId),
+      lists.has(v.list) && (current.includeShortForms || v.kind !== 'derived') && !(dismissed ??= dismissedOn(dismissals, location.hostname)).has(v.entryId),
     onChange: scheduleReport,
     onSlice: recordWork,
     schedule: scheduleSlice,
   });
   scanner.start();
+  // Only a page with Listmark's work on it has anything to tear down; the port waits until then,
+  // and until the first text is on its way.
+  if (!watchingContext) {
+    watchingContext = true;
+    watchExtensionContext(teardown);
+  }
   const started = scanner;
   void scanner.whenIdle().then(() => {
     if (scanner !== started) return;
@@ -195,6 +199,8 @@ let styleSheet: CSSStyleSheet | null = null;
  */
 function applyHighlightStyle(style: Settings['highlightStyle']): void {
   try {
+    // Adopting a sheet makes the browser restyle the whole page: not for the default look.
+    if (!styleSheet && style !== 'underline') return;
     if (!styleSheet) {
       styleSheet = new CSSStyleSheet();
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, styleSheet];
@@ -346,10 +352,13 @@ if (isTopFrame) {
   });
 }
 
-void Promise.all([loadSettings(), loadDismissals()]).then(([loaded, stored]) => {
-  dismissals = stored;
-  apply(loaded);
-});
+// Only the settings decide whether to start; the dismissals are needed once the first answer is
+// back, so reading them is not on the way to the first highlight.
+const dismissalsRead = loadDismissals().then(
+  (stored) => void (dismissals = stored),
+  () => {}, // storage unreadable: highlights without dismissals beat no highlights at all
+);
+void loadSettings().then(apply);
 onSettingsChanged(apply);
 onDismissalsChanged((next) => {
   dismissals = next;

@@ -86,12 +86,16 @@ export class Scanner {
     this.schedule = options.schedule ?? ((work) => setTimeout(work, 0));
   }
 
-  /** Scans the whole document and watches it for changes. */
+  /**
+   * Scans the whole document and watches it for changes. The first batch is read and sent at
+   * once: after a task hop the browser first renders the freshly loaded page (~10 ms on the seed
+   * article), and the round trip to the background would only start after it.
+   */
   start(): void {
-    this.enqueue(this.doc.body ?? this.doc.documentElement);
     const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new Observer((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.enqueue(this.doc.body ?? this.doc.documentElement, true);
   }
 
   /** Removes every highlight and stops all work. */
@@ -115,11 +119,12 @@ export class Scanner {
     return this.idle;
   }
 
-  private enqueue(root: Node): void {
+  private enqueue(root: Node, readNow = false): void {
     if (this.stopped) return;
     this.queue.push(root);
     if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
-    this.scheduleSlice();
+    if (readNow && !this.scheduled) this.runSlice();
+    else this.scheduleSlice();
   }
 
   private scheduleSlice(): void {

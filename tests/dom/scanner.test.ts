@@ -122,6 +122,20 @@ describe('Scanner', () => {
 });
 
 describe('batches sent to be matched', () => {
+  it('the first goes out as the scan starts, not after a task in which the page would render first', () => {
+    page('<p>Shares of Hikvision fell.</p>');
+    const sent: string[][] = [];
+    const scanner = new Scanner(document, {
+      findNames: (texts) => (sent.push(texts), realFindNames(texts)),
+      painter: new RecordingPainter(),
+      acceptVariant: () => true,
+      schedule: () => {}, // a later task never comes
+    });
+    running.push(scanner);
+    scanner.start();
+    expect(sent).toEqual([['Shares of Hikvision fell.']]);
+  });
+
   it('stay within what the background accepts, however many small blocks a page has', async () => {
     page(Array.from({ length: 2_500 }, () => '<p>Huawei</p>').join(''));
     const refused: string[] = [];

@@ -62,7 +62,7 @@ export class HighlightPainter implements Painter {
 
   remove(list: ListId, range: Range): void {
     this.painted.delete(range);
-    this.highlights.get(list)?.delete(range);
+    this.unregister(list, range);
     const windowing = this.windowing;
     const block = windowing?.blockOf.get(range);
     if (!windowing || !block) return;
@@ -91,7 +91,13 @@ export class HighlightPainter implements Painter {
       this.highlights.set(list, highlight);
       this.registry.set(highlightName(list), highlight);
     }
-    highlight.add(range);
+    // Only real changes: each one makes the browser repaint the whole page (see ALL_REGISTERED_LIMIT).
+    if (!highlight.has(range)) highlight.add(range);
+  }
+
+  private unregister(list: ListId, range: Range): void {
+    const highlight = this.highlights.get(list);
+    if (highlight?.has(range)) highlight.delete(range);
   }
 
   private startWindowing(Observer: typeof IntersectionObserver): void {
@@ -131,7 +137,7 @@ export class HighlightPainter implements Painter {
         const list = this.painted.get(range);
         if (!list) continue;
         if (entry.isIntersecting) this.register(list, range);
-        else this.highlights.get(list)?.delete(range);
+        else this.unregister(list, range);
       }
     }
     this.onWork(started, performance.now());

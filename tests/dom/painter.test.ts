@@ -6,7 +6,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HighlightPainter } from '../../src/content/painter';
 
-class FakeHighlight extends Set<AbstractRange> {}
+/** Counts the calls that change it: in Chromium each one repaints the whole page. */
+class FakeHighlight extends Set<AbstractRange> {
+  static changes = 0;
+  override add(range: AbstractRange) {
+    FakeHighlight.changes++;
+    return super.add(range);
+  }
+  override delete(range: AbstractRange) {
+    FakeHighlight.changes++;
+    return super.delete(range);
+  }
+}
 
 class FakeObserver {
   static last: FakeObserver | null = null;
@@ -76,6 +87,23 @@ describe('HighlightPainter', () => {
     observer.report(blocks.slice(0, 10), false);
     expect(registered()).toBe(20);
     expect([...registry.get('listmark-entity-list')!]).toContain(ranges[405]);
+  });
+
+  it('tells the browser of no change that is not one: far blocks reported again, or added far away', () => {
+    const painter = new HighlightPainter(registry as unknown as HighlightRegistry, FakeObserver as unknown as typeof IntersectionObserver);
+    const { blocks, ranges } = paragraphs(900);
+    for (const range of ranges.slice(0, 800)) painter.add('entity-list', range);
+    const observer = FakeObserver.last!;
+    observer.report(blocks.slice(0, 20), true);
+    observer.report(blocks.slice(20, 800), false);
+    FakeHighlight.changes = 0;
+    // The scan goes on far below the viewport; the observer reports the new blocks as far away.
+    for (const range of ranges.slice(800)) painter.add('entity-list', range);
+    observer.report(blocks.slice(800), false);
+    observer.report(blocks.slice(20, 800), false);
+    observer.report(blocks.slice(0, 20), true);
+    expect(FakeHighlight.changes).toBe(0);
+    expect(registered()).toBe(20);
   });
 
   it('stops watching a block whose text was removed, though its range moved out of it', () => {

@@ -7,9 +7,16 @@
 import type { ListId } from '../core/list-model';
 import { blockOf } from './text-segments';
 
+/** A range to paint, and the list whose colour it takes. */
+export interface PaintedRange {
+  list: ListId;
+  range: Range;
+}
+
 export interface Painter {
   readonly kind: 'highlight-api' | 'mark';
-  add(list: ListId, range: Range): void;
+  /** Paints a batch at once (the Highlight API painter decides per batch how to register it). */
+  add(batch: readonly PaintedRange[]): void;
   remove(list: ListId, range: Range): void;
   clear(): void;
 }
@@ -53,11 +60,14 @@ export class HighlightPainter implements Painter {
     private readonly onWork: (start: number, end: number) => void = () => {},
   ) {}
 
-  add(list: ListId, range: Range): void {
-    this.painted.set(range, list);
-    if (this.windowing) return this.watch(this.windowing, range, list);
-    this.register(list, range);
-    if (this.painted.size > ALL_REGISTERED_LIMIT && this.Observer) this.startWindowing(this.Observer);
+  add(batch: readonly PaintedRange[]): void {
+    for (const { list, range } of batch) this.painted.set(range, list);
+    const { windowing } = this;
+    if (windowing) for (const { list, range } of batch) this.watch(windowing, range, list);
+    // A batch that takes the count past the limit is not registered first and windowed after:
+    // that was two repaints of the whole page where the observer's first report makes one.
+    else if (this.painted.size > ALL_REGISTERED_LIMIT && this.Observer) this.startWindowing(this.Observer);
+    else for (const { list, range } of batch) this.register(list, range);
   }
 
   remove(list: ListId, range: Range): void {
@@ -108,7 +118,8 @@ export class HighlightPainter implements Painter {
       nearViewport: new Set(),
     };
     this.windowing = windowing;
-    // Until the observer first reports, what is registered stays: no flash of unhighlighted text.
+    // Until the observer first reports, what is registered stays (no flash of unhighlighted
+    // text) and what is not waits for it.
     for (const [range, list] of this.painted) this.watch(windowing, range, list, false);
   }
 
@@ -155,7 +166,11 @@ export class MarkPainter implements Painter {
   readonly kind = 'mark';
   private readonly marks = new Map<Range, HTMLElement>();
 
-  add(list: ListId, range: Range): void {
+  add(batch: readonly PaintedRange[]): void {
+    for (const { list, range } of batch) this.wrap(list, range);
+  }
+
+  private wrap(list: ListId, range: Range): void {
     if (range.startContainer !== range.endContainer || range.startContainer.nodeType !== 3 /* text */) return;
     const text = range.startContainer as Text;
     const doc = text.ownerDocument;

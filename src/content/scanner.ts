@@ -195,7 +195,7 @@ export class Scanner {
     if (this.unpainted.length === 0 || (!force && now - this.lastFlush < PAINT_INTERVAL_MS)) return;
     this.lastFlush = now;
     const { painter } = this.options;
-    for (const m of this.unpainted) if (this.mentions.has(m)) painter.add(m.list, m.range);
+    painter.add(this.unpainted.filter((m) => this.mentions.has(m)));
     this.unpainted = [];
     // Changes Listmark makes itself (only the <mark> fallback makes any) never trigger a rescan.
     if (painter.kind === 'mark') this.observer?.takeRecords();

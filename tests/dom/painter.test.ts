@@ -66,18 +66,23 @@ function paragraphs(n: number): { blocks: HTMLElement[]; ranges: Range[] } {
   return { blocks, ranges };
 }
 
+const entityList = (ranges: Range[]) => ranges.map((range) => ({ list: 'entity-list' as const, range }));
 const registered = () => registry.get('listmark-entity-list')?.size ?? 0;
 
 describe('HighlightPainter', () => {
   it('registers every highlight up to 500, then only those in blocks near the viewport', () => {
     const painter = new HighlightPainter(registry as unknown as HighlightRegistry, FakeObserver as unknown as typeof IntersectionObserver);
     const { blocks, ranges } = paragraphs(800);
-    for (const range of ranges.slice(0, 500)) painter.add('entity-list', range);
+    painter.add(entityList(ranges.slice(0, 500)));
     expect(registered()).toBe(500);
     expect(FakeObserver.last).toBeNull();
-    for (const range of ranges.slice(500)) painter.add('entity-list', range);
+    FakeHighlight.changes = 0;
+    painter.add(entityList(ranges.slice(500)));
     const observer = FakeObserver.last!;
     expect(observer.observed.size).toBe(800);
+    // The batch that went past the limit waits for the observer: no repaint for it before.
+    expect(FakeHighlight.changes).toBe(0);
+    expect(registered()).toBe(500);
     // The observer's first report: the first 20 blocks are near the viewport, the rest are not.
     observer.report(blocks.slice(0, 20), true);
     observer.report(blocks.slice(20), false);
@@ -89,16 +94,26 @@ describe('HighlightPainter', () => {
     expect([...registry.get('listmark-entity-list')!]).toContain(ranges[405]);
   });
 
+  it('registers a first batch of over 500 only once the observer has said which are near', () => {
+    const painter = new HighlightPainter(registry as unknown as HighlightRegistry, FakeObserver as unknown as typeof IntersectionObserver);
+    const { blocks, ranges } = paragraphs(700);
+    painter.add(entityList(ranges));
+    expect(registered()).toBe(0);
+    FakeObserver.last!.report(blocks.slice(0, 15), true);
+    FakeObserver.last!.report(blocks.slice(15), false);
+    expect(registered()).toBe(15);
+  });
+
   it('tells the browser of no change that is not one: far blocks reported again, or added far away', () => {
     const painter = new HighlightPainter(registry as unknown as HighlightRegistry, FakeObserver as unknown as typeof IntersectionObserver);
     const { blocks, ranges } = paragraphs(900);
-    for (const range of ranges.slice(0, 800)) painter.add('entity-list', range);
+    painter.add(entityList(ranges.slice(0, 800)));
     const observer = FakeObserver.last!;
     observer.report(blocks.slice(0, 20), true);
     observer.report(blocks.slice(20, 800), false);
     FakeHighlight.changes = 0;
     // The scan goes on far below the viewport; the observer reports the new blocks as far away.
-    for (const range of ranges.slice(800)) painter.add('entity-list', range);
+    painter.add(entityList(ranges.slice(800)));
     observer.report(blocks.slice(800), false);
     observer.report(blocks.slice(20, 800), false);
     observer.report(blocks.slice(0, 20), true);
@@ -109,7 +124,7 @@ describe('HighlightPainter', () => {
   it('stops watching a block whose text was removed, though its range moved out of it', () => {
     const painter = new HighlightPainter(registry as unknown as HighlightRegistry, FakeObserver as unknown as typeof IntersectionObserver);
     const { blocks, ranges } = paragraphs(600);
-    for (const range of ranges) painter.add('entity-list', range);
+    painter.add(entityList(ranges));
     const observer = FakeObserver.last!;
     blocks[599]!.remove(); // the live range collapses into the body
     painter.remove('entity-list', ranges[599]!);

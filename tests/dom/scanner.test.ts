@@ -1,7 +1,7 @@
 /** Text model and scanner on fixture DOM in jsdom, with a recording painter and the real matcher. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ListId } from '../../src/core/list-model';
-import type { Painter } from '../../src/content/painter';
+import type { Painter, PaintedRange } from '../../src/content/painter';
 import { MarkPainter } from '../../src/content/painter';
 import { Scanner } from '../../src/content/scanner';
 import { textSegments } from '../../src/content/text-segments';
@@ -11,8 +11,8 @@ import { realFindNames } from '../unit/real-bundle';
 class RecordingPainter implements Painter {
   readonly kind = 'highlight-api';
   readonly ranges = new Map<Range, ListId>();
-  add(list: ListId, range: Range) {
-    this.ranges.set(range, list);
+  add(batch: readonly PaintedRange[]) {
+    for (const { list, range } of batch) this.ranges.set(range, list);
   }
   remove(_list: ListId, range: Range) {
     this.ranges.delete(range);

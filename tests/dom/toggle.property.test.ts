@@ -2,15 +2,15 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import type { ListId } from '../../src/core/list-model';
-import type { Painter } from '../../src/content/painter';
+import type { Painter, PaintedRange } from '../../src/content/painter';
 import { Scanner } from '../../src/content/scanner';
 import { realFindNames } from '../unit/real-bundle';
 
 class RecordingPainter implements Painter {
   readonly kind = 'highlight-api';
   readonly ranges = new Set<Range>();
-  add(_list: ListId, range: Range) {
-    this.ranges.add(range);
+  add(batch: readonly PaintedRange[]) {
+    for (const { range } of batch) this.ranges.add(range);
   }
   remove(_list: ListId, range: Range) {
     this.ranges.delete(range);

@@ -57,7 +57,11 @@ export const fakeBrowser = {
       return { error: 'no background in DOM tests' };
     },
     getURL: (path: string) => `chrome-extension://listmark-test/${path}`,
-    onMessage: { addListener: () => {} },
+    /** Listeners registered with runtime.onMessage, for tests to call as the browser would. */
+    messageListeners: [] as ((message: unknown, sender: { id?: string }) => unknown)[],
+    onMessage: {
+      addListener: (listener: (message: unknown, sender: { id?: string }) => unknown) => fakeBrowser.runtime.messageListeners.push(listener),
+    },
   },
 };
 

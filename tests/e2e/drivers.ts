@@ -2,10 +2,10 @@
  * One small interface over the two browser drivers, so the same e2e suite runs in real Chromium
  * (playwright-core) and real Firefox ESR (puppeteer-core, WebDriver BiDi).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import { chromium, type BrowserContext, type Page as PwPage, type Worker as PwWorker } from 'playwright-core';
 import puppeteer, { type Browser, type Page as PpPage } from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH, requireBrowser } from './browsers';
 
@@ -123,18 +123,34 @@ export class ChromiumDriver implements Driver {
   private profile = '';
   private extensionId = '';
 
+  /** `otherExtensions`: unpacked extensions loaded beside Listmark (a foreign sender, in tests). */
+  constructor(private readonly otherExtensions: string[] = []) {}
+
   async launch() {
     requireBrowser(CHROMIUM_PATH, 'chromium');
     const extension = resolve(root, 'dist/chrome');
+    const extensions = [extension, ...this.otherExtensions].join(',');
     this.profile = mkdtempSync(join(tmpdir(), 'listmark-chromium-'));
     this.context = await chromium.launchPersistentContext(this.profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`],
       viewport: { width: 1200, height: 900 },
     });
-    const worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
+    const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8')) as { background: { service_worker: string } };
+    const worker = await this.worker(manifest.background.service_worker);
     this.extensionId = new URL(worker.url()).host;
+  }
+
+  /** Listmark's extension id (its address in chrome-extension:// URLs). */
+  get listmarkId(): string {
+    return this.extensionId;
+  }
+
+  /** The running service worker whose script is at this path inside its extension. */
+  async worker(scriptPath: string): Promise<PwWorker> {
+    const isIt = (w: PwWorker) => new URL(w.url()).pathname === `/${scriptPath}`;
+    return this.context.serviceWorkers().find(isIt) ?? (await this.context.waitForEvent('serviceworker', { predicate: isIt }));
   }
   async close() {
     await this.context?.close();

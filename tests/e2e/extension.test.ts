@@ -3,9 +3,10 @@
  * The same suite runs in both; it waits for facts (a highlight exists, a card opened), never
  * for fixed sleeps. Chromium also takes the README's screenshots (artifacts/).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ChromiumDriver, FirefoxDriver, type Driver, type TestPage } from './drivers';
 import {
   badgeText,
@@ -233,6 +234,42 @@ describe.skipIf(only && !only.includes('chromium'))('after the extension reloads
     }, null);
     await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0, null, 20_000);
     expect(page.extensionErrors()).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(only && !only.includes('chromium'))('messages from outside Listmark (Chromium)', () => {
+  // Another extension installed beside Listmark, with a service worker to send from.
+  const foreign = mkdtempSync(join(tmpdir(), 'listmark-foreign-'));
+  writeFileSync(
+    join(foreign, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'Foreign sender', version: '1.0', background: { service_worker: 'foreign-worker.js' } }),
+  );
+  writeFileSync(join(foreign, 'foreign-worker.js'), '');
+  const driver = new ChromiumDriver([foreign]);
+  const browser = useBrowser(driver);
+  afterAll(() => rmSync(foreign, { recursive: true, force: true }));
+
+  it('another extension cannot reach the background, however well it knows the protocol', async () => {
+    const worker = await driver.worker('foreign-worker.js');
+    const outcome = await worker.evaluate(async (listmarkId) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(id: string, message: unknown): Promise<unknown> } } }).chrome.runtime;
+      try {
+        return { answered: await runtime.sendMessage(listmarkId, { listmark: 'findNames', args: [['Hikvision said']] }) };
+      } catch (error) {
+        return { refused: (error as Error).message };
+      }
+    }, driver.listmarkId);
+    expect(outcome).toEqual({ refused: expect.stringMatching(/Receiving end does not exist/) });
+  });
+
+  it('a web page has no channel to Listmark at all', async () => {
+    const page = await driver.open(browser.server().url('/seed-article.html'));
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null, 20_000);
+    // No externally_connectable: pages get no chrome.runtime to send with.
+    expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage, null)).toBe(
+      'undefined',
+    );
     await page.close();
   });
 });

@@ -203,6 +203,25 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await page.close();
   });
 
+  it('cannot reach the network from its own pages: its content security policy refuses', async () => {
+    const options = await driver.openExtensionPage('src/options/index.html');
+    const outcomes = await options.evaluate(
+      (urls) =>
+        Promise.all(
+          urls.map((url) =>
+            fetch(url).then(
+              (response) => (response.ok ? 'fetched' : `status ${response.status}`),
+              () => 'refused',
+            ),
+          ),
+        ),
+      [server.url('/seed-article.html'), '/manifest.json'],
+    );
+    // The test server answers any other client; the packaged file is how the background reads its data.
+    expect(outcomes).toEqual(['refused', 'fetched']);
+    await options.close();
+  });
+
   it('loads corrupt or out-of-range stored settings as sensible values', async () => {
     const options = await driver.openExtensionPage('src/options/index.html');
     await options.evaluate(writeStorage, {

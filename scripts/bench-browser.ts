@@ -7,8 +7,9 @@
  *   the whole load, and after the load event, when only Listmark's scan and its highlights differ)
  * - JS heap added per tab (CDP heap usage after GC, with minus without)
  * - page load time with the extension versus without, as a ratio (interleaved runs, medians), and
- *   with a do-nothing extension whose content script is empty: the part of the cost that any
- *   content script on every page pays in this browser
+ *   with two control extensions: one whose content script is empty (what any content script on
+ *   every page costs in this browser) and one whose script only reads a setting from storage (what
+ *   an extension that can be turned off per site pays at the least)
  */
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,17 +48,22 @@ await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 // ---- browsers ----------------------------------------------------------------------------
-/** An extension that injects an empty script into every page, at document_start, like Listmark's. */
-function emptyContentScriptExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'listmark-bench-empty-'));
+/**
+ * A control extension that injects `script` into every page at document_start, like Listmark's:
+ * empty (what any content script costs a page in this browser), or one that only reads a
+ * setting from storage (the least an extension that can be turned off per site must do).
+ */
+function controlExtension(name: string, script: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'listmark-bench-control-'));
   const manifest = {
     manifest_version: 3,
-    name: 'Empty content script',
+    name,
     version: '1.0',
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['empty.js'], run_at: 'document_start', all_frames: true }],
+    permissions: ['storage'],
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['control.js'], run_at: 'document_start', all_frames: true }],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'empty.js'), '');
+  writeFileSync(join(dir, 'control.js'), script);
   return dir;
 }
 
@@ -136,10 +142,12 @@ async function measure(context: BrowserContext, path: string, withExtension: boo
 }
 
 const listmarkBuild = resolve(process.env.LISTMARK_BENCH_EXTENSION ?? 'dist/chrome');
-const emptyExtension = emptyContentScriptExtension();
+const emptyExtension = controlExtension('Empty content script', '');
+const settingsExtension = controlExtension('Content script that reads its settings', "chrome.storage.sync.get('settings');");
 const withExt = await launch(listmarkBuild);
 const without = await launch(null);
 const withEmpty = await launch(emptyExtension);
+const withSettingsRead = await launch(settingsExtension);
 try {
   for (const [label, path] of [
     ['seed article', '/seed.html'],
@@ -148,14 +156,17 @@ try {
     const a: Run[] = [];
     const b: Run[] = [];
     const e: Run[] = [];
+    const r: Run[] = [];
     await measure(withExt.context, path, true); // warm caches
     await measure(without.context, path, false);
     await measure(withEmpty.context, path, false);
+    await measure(withSettingsRead.context, path, false);
     const runs = path === '/seed.html' ? RUNS * 3 : RUNS;
     for (let i = 0; i < runs; i++) {
       a.push(await measure(withExt.context, path, true));
       b.push(await measure(without.context, path, false));
       e.push(await measure(withEmpty.context, path, false));
+      r.push(await measure(withSettingsRead.context, path, false));
     }
     const heapAdded = (median(a.map((r) => r.heap)) - median(b.map((r) => r.heap))) / 1024 / 1024;
     console.log(`${label} (${runs} runs each, interleaved; medians):`);
@@ -180,12 +191,16 @@ try {
       `  load event with an empty content script instead: ${load(e).toFixed(1)} ms: ratio ${(load(e) / load(b)).toFixed(3)} ` +
         `(Listmark versus it: ${(load(a) / load(e)).toFixed(3)})`,
     );
+    console.log(
+      `  load event with a content script that only reads its settings: ${load(r).toFixed(1)} ms: ratio ${(load(r) / load(b)).toFixed(3)} ` +
+        `(Listmark versus it: ${(load(a) / load(r)).toFixed(3)})`,
+    );
   }
 } finally {
-  for (const b of [withExt, without, withEmpty]) {
+  for (const b of [withExt, without, withEmpty, withSettingsRead]) {
     await b.context.close();
     rmSync(b.profile, { recursive: true, force: true });
   }
-  rmSync(emptyExtension, { recursive: true, force: true });
+  for (const dir of [emptyExtension, settingsExtension]) rmSync(dir, { recursive: true, force: true });
   server.close();
 }

@@ -353,14 +353,21 @@ if (isTopFrame) {
 }
 
 // Only the settings decide whether to start; the dismissals are needed once the first answer is
-// back, so reading them is not on the way to the first highlight.
+// back, so reading them is not on the way to the first highlight. A change event carries the
+// newest value: a first read that answers after one must not bring the older value back.
+let settingsChanged = false;
+let dismissalsChanged = false;
 const dismissalsRead = loadDismissals().then(
-  (stored) => void (dismissals = stored),
+  (stored) => void (dismissalsChanged || (dismissals = stored)),
   () => {}, // storage unreadable: highlights without dismissals beat no highlights at all
 );
-void loadSettings().then(apply);
-onSettingsChanged(apply);
+void loadSettings().then((loaded) => settingsChanged || apply(loaded));
+onSettingsChanged((next) => {
+  settingsChanged = true;
+  apply(next);
+});
 onDismissalsChanged((next) => {
+  dismissalsChanged = true;
   dismissals = next;
   if (settings) apply(settings);
 });

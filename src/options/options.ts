@@ -6,7 +6,15 @@ import type { Dismissal } from '../core/dismissals';
 import { LISTS, LIST_IDS, type ListId } from '../core/list-model';
 import type { Settings } from '../core/settings';
 import { localisePage, t } from '../platform/i18n';
-import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals, updateSettings } from '../platform/storage';
+import {
+  loadDismissals,
+  loadSettings,
+  notSavedMessage,
+  onDismissalsChanged,
+  onSettingsChanged,
+  updateDismissals,
+  updateSettings,
+} from '../platform/storage';
 
 function item(text: string, action: string, onClick: () => void): HTMLLIElement {
   const li = document.createElement('li');
@@ -26,6 +34,26 @@ function empty(text: string): HTMLLIElement {
   return li;
 }
 
+/** Shows why a change was not stored (or clears that), and the page as stored. */
+function showSaved<T>(write: Promise<T>, rerender: () => Promise<void>): void {
+  const error = document.getElementById('error')!;
+  void write.then(
+    () => {
+      error.hidden = true;
+    },
+    async (refusal: unknown) => {
+      error.textContent = notSavedMessage(refusal);
+      error.hidden = false;
+      await rerender();
+    },
+  );
+}
+
+const saveSettings = (change: (current: Settings) => Settings) =>
+  showSaved(updateSettings(change), () => loadSettings().then(renderSettings));
+const saveDismissals = (change: (current: Dismissal[]) => Dismissal[]) =>
+  showSaved(updateDismissals(change), () => loadDismissals().then(renderDismissals));
+
 function renderSettings(settings: Settings): void {
   const lists = document.getElementById('lists')!;
   lists.querySelectorAll('label').forEach((l) => l.remove());
@@ -36,25 +64,25 @@ function renderSettings(settings: Settings): void {
     box.value = id;
     box.checked = settings.lists.includes(id);
     box.addEventListener('change', () => {
-      void updateSettings((s) => ({ ...s, lists: box.checked ? [...s.lists, id] : s.lists.filter((l: ListId) => l !== id) }));
+      saveSettings((s) => ({ ...s, lists: box.checked ? [...s.lists, id] : s.lists.filter((l: ListId) => l !== id) }));
     });
     label.append(box, ` ${LISTS[id].name}`);
     lists.append(label);
   }
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=strictness]')) {
     radio.checked = (radio.value === 'short') === settings.includeShortForms;
-    radio.onchange = () => void updateSettings((s) => ({ ...s, includeShortForms: radio.value === 'short' }));
+    radio.onchange = () => saveSettings((s) => ({ ...s, includeShortForms: radio.value === 'short' }));
   }
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=style]')) {
     radio.checked = radio.value === settings.highlightStyle;
-    radio.onchange = () => void updateSettings((s) => ({ ...s, highlightStyle: radio.value === 'underline' ? 'underline' : 'marker' }));
+    radio.onchange = () => saveSettings((s) => ({ ...s, highlightStyle: radio.value === 'underline' ? 'underline' : 'marker' }));
   }
   const sites = document.getElementById('sites')!;
   sites.replaceChildren(
     ...(settings.disabledSites.length === 0
       ? [empty(t('optionsSitesNone'))]
       : settings.disabledSites.map((host) =>
-          item(host, t('optionsTurnBackOn'), () => void updateSettings((s) => ({ ...s, disabledSites: s.disabledSites.filter((h) => h !== host) }))),
+          item(host, t('optionsTurnBackOn'), () => saveSettings((s) => ({ ...s, disabledSites: s.disabledSites.filter((h) => h !== host) }))),
         )),
   );
 }
@@ -66,7 +94,7 @@ function renderDismissals(dismissals: Dismissal[]): void {
       ? [empty(t('optionsDismissalsNone'))]
       : dismissals.map((d) =>
           item(t('optionsDismissalOn', d.name || d.entryId, d.site), t('optionsUndo'), () =>
-            void updateDismissals((all) => all.filter((x) => !(x.site === d.site && x.entryId === d.entryId))),
+            saveDismissals((all) => all.filter((x) => !(x.site === d.site && x.entryId === d.entryId))),
           ),
         )),
   );

@@ -5,6 +5,7 @@
 import { parseDismissals, type Dismissal } from '../core/dismissals';
 import { parseSettings, type Settings } from '../core/settings';
 import { browser } from './browser';
+import { t } from './i18n';
 
 const SETTINGS_KEY = 'settings';
 
@@ -13,10 +14,49 @@ export async function loadSettings(): Promise<Settings> {
   return parseSettings(stored[SETTINGS_KEY]);
 }
 
+/**
+ * Why the browser refused to store a change, in terms a user can act on: synced settings hold at
+ * most 8 KB per item (a long list of sites where Listmark is off can outgrow it) and accept a
+ * limited number of writes a minute.
+ */
+export type WriteRefusal = 'too-large' | 'too-frequent' | 'refused';
+
+export class NotSavedError extends Error {
+  constructor(
+    readonly refusal: WriteRefusal,
+    readonly detail: string,
+  ) {
+    super(`Not saved (${refusal}): ${detail}`);
+    this.name = 'NotSavedError';
+  }
+}
+
+function refusalOf(error: unknown): NotSavedError {
+  const detail = error instanceof Error ? error.message : String(error);
+  // Chromium: "QUOTA_BYTES_PER_ITEM quota exceeded", "MAX_WRITE_OPERATIONS_PER_MINUTE quota
+  // exceeded"; Firefox: "QuotaExceededError: storage.sync API call exceeded its quota limitations."
+  if (/WRITE_OPERATIONS/.test(detail)) return new NotSavedError('too-frequent', detail);
+  if (/QUOTA_BYTES|quota/i.test(detail)) return new NotSavedError('too-large', detail);
+  return new NotSavedError('refused', detail);
+}
+
+/** Writes a change to the settings; a refused write throws a NotSavedError and stores nothing. */
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
   const next = parseSettings(change(await loadSettings()));
-  await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+  try {
+    await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+  } catch (error) {
+    throw refusalOf(error);
+  }
   return next;
+}
+
+/** What to tell the user when a change could not be stored. */
+export function notSavedMessage(error: unknown): string {
+  const refusal = error instanceof NotSavedError ? error : refusalOf(error);
+  if (refusal.refusal === 'too-large') return t('errorNotSavedTooLarge');
+  if (refusal.refusal === 'too-frequent') return t('errorNotSavedTooFrequent');
+  return t('errorNotSaved', refusal.detail);
 }
 
 /** Calls back with the new settings whenever they change, in any context. Returns an unsubscribe. */
@@ -38,7 +78,11 @@ export async function loadDismissals(): Promise<Dismissal[]> {
 
 export async function updateDismissals(change: (current: Dismissal[]) => Dismissal[]): Promise<Dismissal[]> {
   const next = parseDismissals(change(await loadDismissals()));
-  await browser.storage.local.set({ [DISMISSALS_KEY]: next });
+  try {
+    await browser.storage.local.set({ [DISMISSALS_KEY]: next });
+  } catch (error) {
+    throw refusalOf(error);
+  }
   return next;
 }
 

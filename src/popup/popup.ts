@@ -3,11 +3,12 @@
  * change) and a summary of what the current page flags, from the tab's content script.
  */
 import type { BackgroundProtocol, ContentProtocol, EntryDetails, PageReport } from '../core/protocol';
+import type { Settings } from '../core/settings';
 import { buildExport, exportToCsv } from '../core/report-export';
 import { browser } from '../platform/browser';
 import { localisePage, t } from '../platform/i18n';
 import { sendToBackground, sendToTab } from '../platform/messaging';
-import { loadSettings, updateSettings } from '../platform/storage';
+import { loadSettings, notSavedMessage, updateSettings } from '../platform/storage';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -148,15 +149,29 @@ async function main(): Promise<void> {
   enabled.checked = settings.enabled;
   siteOff.checked = settings.disabledSites.includes(hostname);
   siteOff.disabled = !hostname;
-  enabled.addEventListener('change', () => {
-    void updateSettings((s) => ({ ...s, enabled: enabled.checked })).then(() => setTimeout(() => void refresh(), 300));
-  });
-  siteOff.addEventListener('change', () => {
-    void updateSettings((s) => ({
+  const error = byId('error');
+  /** Stores a change; if the browser refuses it, says why and shows the switches as stored. */
+  const save = (change: (current: Settings) => Settings) =>
+    void updateSettings(change).then(
+      () => {
+        error.hidden = true;
+        setTimeout(() => void refresh(), 300);
+      },
+      async (refusal: unknown) => {
+        error.textContent = notSavedMessage(refusal);
+        error.hidden = false;
+        const stored = await loadSettings();
+        enabled.checked = stored.enabled;
+        siteOff.checked = stored.disabledSites.includes(hostname);
+      },
+    );
+  enabled.addEventListener('change', () => save((s) => ({ ...s, enabled: enabled.checked })));
+  siteOff.addEventListener('change', () =>
+    save((s) => ({
       ...s,
       disabledSites: siteOff.checked ? [...s.disabledSites, hostname] : s.disabledSites.filter((h) => h !== hostname),
-    })).then(() => setTimeout(() => void refresh(), 300));
-  });
+    })),
+  );
   byId('options').addEventListener('click', (event) => {
     event.preventDefault();
     void browser.runtime.openOptionsPage();

@@ -23,6 +23,7 @@ import {
   SEED_NOT_FLAGGED,
 } from './expectations';
 import { useBrowser } from './use-browser';
+import { parseSettings } from '../../src/core/settings';
 
 const artifacts = resolve(import.meta.dirname, '../../artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -222,6 +223,26 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await options.close();
   });
 
+  it('says why a change could not be stored, and keeps what was', async () => {
+    const options = await driver.openExtensionPage('src/options/index.html');
+    const sites = sitesFillingSyncQuota();
+    await options.evaluate(writeStorage, { sync: { settings: { disabledSites: sites } }, local: { dismissals: [] } });
+    const page = await openSeed();
+    const { popup } = await popupFor(page);
+    // "Off on 127.0.0.1" would take the synced settings past the browser's 8 KB per item.
+    await popup.evaluate(() => document.getElementById('site-off')!.click(), null);
+    await popup.waitFor(() => !document.getElementById('error')!.hidden, null);
+    expect(await popup.evaluate(() => document.getElementById('error')!.textContent, null)).toMatch(/^Not saved: the list of sites .* too long/);
+    expect(await popup.evaluate(() => (document.getElementById('site-off') as HTMLInputElement).checked, null)).toBe(false);
+    // Nothing lost: every site is still listed in the options, and Listmark still works here.
+    await options.waitFor((count) => document.querySelectorAll('#sites li').length === count, sites.length);
+    expect(await highlighted(page)).toContain('Hikvision');
+    await options.evaluate(writeStorage, { sync: { settings: {} }, local: { dismissals: [] } });
+    await popup.close();
+    await options.close();
+    await page.close();
+  });
+
   it('loads corrupt or out-of-range stored settings as sensible values', async () => {
     const options = await driver.openExtensionPage('src/options/index.html');
     await options.evaluate(writeStorage, {
@@ -236,6 +257,24 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await page.close();
   });
 });
+
+/**
+ * Hosts that fill the synced settings to just under the browser's limit (8,192 bytes per item:
+ * the key plus the JSON of the value), so that adding "127.0.0.1" goes over it.
+ */
+function sitesFillingSyncQuota(): string[] {
+  const limit = 8192 - 'settings'.length;
+  const sizeOf = (disabledSites: string[]) => JSON.stringify(parseSettings({ disabledSites })).length;
+  const sites: string[] = [];
+  while (sizeOf([...sites, 'site-0000.example.org', 'filler.example.org']) <= limit - 20) {
+    sites.push(`site-${String(sites.length).padStart(4, '0')}.example.org`);
+  }
+  let filler = 'filler';
+  while (sizeOf([...sites, `${filler}x.example.org`]) <= limit - 10) filler += 'x';
+  sites.push(`${filler}.example.org`);
+  if (sizeOf(sites) > limit || sizeOf([...sites, '127.0.0.1']) <= limit) throw new Error('sitesFillingSyncQuota: miscounted');
+  return sites;
+}
 
 describe.skipIf(only && !only.includes('chromium'))('after the extension reloads (Chromium)', () => {
   const driver = new ChromiumDriver();

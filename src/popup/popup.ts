@@ -28,6 +28,8 @@ function render(report: PageReport | null, details: (EntryDetails | null)[]): vo
   const summary = byId('summary');
   const list = byId<HTMLUListElement>('entities');
   list.replaceChildren();
+  // Hidden until there is something to export (a page turned off keeps no report).
+  byId('export').hidden = true;
   if (!report) {
     summary.textContent = t('popupNotRunning');
     return;

@@ -147,6 +147,8 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await popup.evaluate(() => document.getElementById('enabled')!.click(), null);
     await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0, null);
     await other.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0, null);
+    // The popup says so, and has nothing to export.
+    await popup.waitFor(() => document.getElementById('export')!.hidden && /is off/.test(document.getElementById('summary')!.textContent!), null);
     await popup.evaluate(() => document.getElementById('enabled')!.click(), null);
     await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null);
     await popup.evaluate(() => document.getElementById('site-off')!.click(), null);

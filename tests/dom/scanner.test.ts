@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ListId } from '../../src/core/list-model';
 import type { Painter, PaintedRange } from '../../src/content/painter';
 import { MarkPainter } from '../../src/content/painter';
-import { Scanner } from '../../src/content/scanner';
+import { Scanner, type ScannerOptions } from '../../src/content/scanner';
 import { textSegments } from '../../src/content/text-segments';
 import { checkFindNamesRequest } from '../../src/core/name-finder';
 import { realFindNames } from '../unit/real-bundle';
@@ -36,12 +36,29 @@ afterEach(() => {
   for (const s of running.splice(0)) s.stop();
 });
 
-async function scan(doc: Document, painter: Painter = new RecordingPainter()) {
-  const scanner = new Scanner(doc, { findNames: realFindNames, painter, acceptVariant: () => true });
+/** Starts a scanner of the document with the real matcher, a recording painter and every variant accepted. */
+function startScanner<P extends Painter = RecordingPainter>(options: Partial<Omit<ScannerOptions, 'painter'>> & { painter?: P } = {}) {
+  const painter = options.painter ?? (new RecordingPainter() as Painter as P);
+  const scanner = new Scanner(document, { findNames: realFindNames, acceptVariant: () => true, ...options, painter });
   running.push(scanner);
   scanner.start();
+  return { scanner, painter };
+}
+
+/** Scans the document to the end. */
+async function scan(painter: Painter) {
+  const { scanner } = startScanner({ painter });
   await scanner.whenIdle();
   return scanner;
+}
+
+/** The real matcher behind the background's own request check; what it refused is kept. */
+function checkedFindNames(refused: string[]): ScannerOptions['findNames'] {
+  return (texts) => {
+    const problem = checkFindNamesRequest(texts);
+    if (problem) refused.push(problem);
+    return problem ? Promise.reject(new Error(problem)) : realFindNames(texts);
+  };
 }
 
 describe('textSegments', () => {
@@ -63,7 +80,7 @@ describe('Scanner', () => {
   it('maps a name that runs across inline elements back to one DOM range', async () => {
     page('<p>Shares of <b>Hik</b><a href="#">vision</a> fell; SenseTime did not.</p>');
     const painter = new RecordingPainter();
-    await scan(document, painter);
+    await scan(painter);
     expect(painter.texts()).toEqual(['Hikvision', 'SenseTime']);
     const [range] = painter.ranges.keys();
     expect(range!.startContainer.textContent).toBe('Hik');
@@ -73,7 +90,7 @@ describe('Scanner', () => {
   it('flags text added later and drops highlights of removed text', async () => {
     page('<p id="a">Megvii</p>');
     const painter = new RecordingPainter();
-    const scanner = await scan(document, painter);
+    const scanner = await scan(painter);
     expect(painter.texts()).toEqual(['Megvii']);
     const p = document.createElement('p');
     p.textContent = 'Later: Yitu and Huawei.';
@@ -92,7 +109,7 @@ describe('Scanner', () => {
   it('does not paint a segment twice when a mutation requeues it', async () => {
     page('<p id="a">Megvii</p>');
     const painter = new RecordingPainter();
-    const scanner = await scan(document, painter);
+    const scanner = await scan(painter);
     document.getElementById('a')!.append(' and more');
     await new Promise((r) => setTimeout(r, 0));
     await scanner.whenIdle();
@@ -104,7 +121,7 @@ describe('Scanner', () => {
     const filler = 'word '.repeat(6553); // 32,765 characters: the chunk ends between "Megvii" and "Technology"
     page(`<p>${filler}Megvii Technology ${'more '.repeat(20000)}Hikvision end</p>`);
     const painter = new RecordingPainter();
-    await scan(document, painter);
+    await scan(painter);
     expect(painter.texts()).toEqual(['Megvii Technology', 'Hikvision']);
   });
 
@@ -112,7 +129,7 @@ describe('Scanner', () => {
     page('<p>Megvii, Yitu and <b>Hikvision</b> were listed.</p>');
     const before = document.body.textContent;
     const painter = new MarkPainter();
-    const scanner = await scan(document, painter);
+    const scanner = await scan(painter);
     expect(document.querySelectorAll('mark.listmark-mark')).toHaveLength(3);
     expect(document.body.textContent).toBe(before);
     scanner.stop();
@@ -125,34 +142,18 @@ describe('batches sent to be matched', () => {
   it('the first goes out as the scan starts, not after a task in which the page would render first', () => {
     page('<p>Shares of Hikvision fell.</p>');
     const sent: string[][] = [];
-    const scanner = new Scanner(document, {
+    startScanner({
       findNames: (texts) => (sent.push(texts), realFindNames(texts)),
-      painter: new RecordingPainter(),
-      acceptVariant: () => true,
       schedule: () => {}, // a later task never comes
     });
-    running.push(scanner);
-    scanner.start();
     expect(sent).toEqual([['Shares of Hikvision fell.']]);
   });
 
   it('stay within what the background accepts, however many small blocks a page has', async () => {
     page(Array.from({ length: 2_500 }, () => '<p>Huawei</p>').join(''));
     const refused: string[] = [];
-    const painter = new RecordingPainter();
-    const scanner = new Scanner(document, {
-      // The background's own check, and a clock that never moves: only the batch limits end a batch.
-      findNames: (texts) => {
-        const problem = checkFindNamesRequest(texts);
-        if (problem) refused.push(problem);
-        return problem ? Promise.reject(new Error(problem)) : realFindNames(texts);
-      },
-      now: () => 0,
-      painter,
-      acceptVariant: () => true,
-    });
-    running.push(scanner);
-    scanner.start();
+    // A clock that never moves: only the batch limits end a batch.
+    const { scanner, painter } = startScanner({ findNames: checkedFindNames(refused), now: () => 0 });
     await scanner.whenIdle();
     expect(refused).toEqual([]);
     expect(painter.ranges.size).toBe(2_500);
@@ -165,18 +166,7 @@ describe('a text without white space longer than a request may be', () => {
     blob.textContent = `${'x'.repeat(1_200_000)} Huawei said`;
     document.body.replaceChildren(blob);
     const refused: string[] = [];
-    const painter = new RecordingPainter();
-    const scanner = new Scanner(document, {
-      findNames: (texts) => {
-        const problem = checkFindNamesRequest(texts);
-        if (problem) refused.push(problem);
-        return problem ? Promise.reject(new Error(problem)) : realFindNames(texts);
-      },
-      painter,
-      acceptVariant: () => true,
-    });
-    running.push(scanner);
-    scanner.start();
+    const { scanner, painter } = startScanner({ findNames: checkedFindNames(refused) });
     await scanner.whenIdle();
     expect(refused).toEqual([]);
     expect(painter.texts()).toEqual(['Huawei']);
@@ -190,17 +180,7 @@ describe('open shadow roots', () => {
     paragraph.textContent = 'Hikvision';
     document.getElementById('host')!.attachShadow({ mode: 'open' }).append(paragraph);
     const sent: string[] = [];
-    const painter = new RecordingPainter();
-    const scanner = new Scanner(document, {
-      findNames: (texts) => {
-        sent.push(...texts);
-        return realFindNames(texts);
-      },
-      painter,
-      acceptVariant: () => true,
-    });
-    running.push(scanner);
-    scanner.start();
+    const { scanner, painter } = startScanner({ findNames: (texts) => (sent.push(...texts), realFindNames(texts)) });
     await scanner.whenIdle();
     expect(painter.texts()).toEqual(['Hikvision']);
     // Two rescans of the whole body, host included.

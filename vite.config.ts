@@ -6,6 +6,9 @@
  * The content script is built as one classic script (CRXJS's IIFE mode), not as ES modules
  * behind CRXJS's loader: the loader's dynamic import held up the page's load event and made
  * every chunk a web-accessible resource, which any page could probe to detect Listmark.
+ * The entry's dynamic import of ./main is inlined into that script with the module behind an
+ * init function, so nothing of Listmark is evaluated before the page has loaded (checked on the
+ * built file by tests/e2e/built-content-script.test.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -56,7 +56,6 @@ function validate(type: string, args: unknown[]): string | null {
         ? null
         : 'getEntries takes an array of up to 200 entry ids';
     case 'getDataset':
-    case 'prepare':
       return args.length === 0 ? null : `${type} takes no arguments`;
     case 'findNames':
       return args.length === 1 ? checkFindNamesRequest(args[0]) : 'findNames takes one array of texts';
@@ -73,9 +72,6 @@ function validate(type: string, args: unknown[]): string | null {
 
 const handlers = {
   findNames: async (_sender, texts) => findNames(await matcher(), texts),
-  prepare: async () => {
-    await matcher();
-  },
   getEntries: async (_sender, ids) => {
     const store = await detailsStore();
     return ids.map((id) => {

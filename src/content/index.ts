@@ -1,373 +1,44 @@
 /**
- * Content script entry: wires the scanner, painter and card to settings and messages.
- * Starts only where Listmark is on; turning it off removes every highlight and the card at once.
- * After an extension update the old script finds its context gone and tears itself down quietly.
+ * Content script entry, injected at document_start into every frame. Until the page has loaded
+ * it does nothing but wait: no extension API calls, no storage reads, not even evaluating the
+ * rest of Listmark. Then it loads ./main and starts it.
  *
- * It runs at document_start but does no work on the page before it has loaded: injecting at
- * document_idle, or scanning then, delays the page's own load event (npm run bench:browser).
- * While the page parses it reads its settings and wakes the background; scanning waits for the
- * load event (or, on a page whose images or ads keep it loading, 200 ms after its content is
- * parsed, as browsers time document_idle). The names stay in the background, which matches the
- * text sent to it: no tab or frame builds a matcher of its own.
+ * Why: any work a content script does before the load event delays the page's own load and first
+ * paint. The build keeps this file's import of ./main lazy (one classic script whose modules are
+ * evaluated when first imported, see vite.config.ts), so before load the browser only parses the
+ * script. `npm run bench:browser` measures the load event with Listmark, without any extension,
+ * and with an empty content script: Listmark costs what the empty one does.
+ *
+ * "Loaded" is the load event or, on a page whose images or ads keep it loading, 200 ms after its
+ * content was parsed (as browsers time document_idle). Listmark then starts in a task of its own,
+ * after the browser has had the chance to render the loaded page.
  */
-import type { FoundNames, VariantInfo } from '../core/name-finder';
-import { dismissedOn, type Dismissal } from '../core/dismissals';
-import type { BackgroundProtocol, ContentProtocol, PageEntity, PageReport } from '../core/protocol';
-import { sentenceAround } from '../core/sentence';
-import { isActiveOn, type Settings } from '../core/settings';
-import { handleMessages, isExtensionContextAlive, sendToBackground, watchExtensionContext } from '../platform/messaging';
-import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals } from '../platform/storage';
-import { DetailsCard } from './card';
-import { createPainter } from './painter';
-import { Scanner, SLICE_MS, type Mention } from './scanner';
+export {};
 
-// When this script started, for the time-to-highlight budget (npm run bench:browser).
-const scriptStart = performance.now();
-const isTopFrame = window === window.top;
-let scanner: Scanner | null = null;
-/** Counts starts and stops, so a start still waiting for the page to load can tell it is stale. */
-let generation = 0;
-/** Settles once the latest start has its scanner running (or gave up): the page report waits for it. */
-let scannerStarted: Promise<void> = Promise.resolve();
-let settings: Settings | null = null;
-let dismissals: Dismissal[] = [];
-const card = new DetailsCard(document, (entryId, name) => void dismiss(entryId, name));
-let focusIndex = -1;
-
+const injectedAt = performance.now();
 const IDLE_AFTER_CONTENT_MS = 200;
 
-/** Resolves once the page has loaded, or 200 ms after its content was parsed if that is sooner. */
-function whenDocumentIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (document.readyState === 'complete') return resolve();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = () => {
-      clearTimeout(timer);
-      window.removeEventListener('load', done);
-      resolve();
-    };
-    const contentParsed = () => (timer = setTimeout(done, IDLE_AFTER_CONTENT_MS));
-    window.addEventListener('load', done);
-    if (document.readyState === 'interactive') contentParsed();
-    else document.addEventListener('DOMContentLoaded', contentParsed, { once: true });
-  });
-}
-
-let reportTimer: ReturnType<typeof setTimeout> | undefined;
-function scheduleReport(): void {
-  if (!isTopFrame) return;
-  clearTimeout(reportTimer);
-  reportTimer = setTimeout(() => {
-    if (!isExtensionContextAlive()) return teardown();
-    const distinctEntities = scanner ? new Set([...scanner.mentions].map((m) => m.entryIds[0])).size : 0;
-    sendToBackground<BackgroundProtocol, 'reportPage'>('reportPage', { distinctEntities }).catch(() => {});
-  }, 150);
-}
-
-/**
- * Each piece of Listmark's work on the page becomes a `listmark:work` performance measure, so
- * benchmarks and tests can see the longest one (the page's own timeline, visible to DevTools).
- */
-let workRecorded = 0;
-const MAX_WORK_RECORDS = 5_000; // the timeline keeps every entry: bounded on pages that never stop changing
-
-function recordWork(start: number, end: number): void {
-  if (workRecorded >= MAX_WORK_RECORDS) return;
-  workRecorded++;
-  try {
-    performance.measure('listmark:work', { start, end });
-  } catch {
-    // User timing unavailable: measurement only.
-  }
-}
-
-/**
- * Runs the next slice of work as soon as the event loop is free: a MessageChannel task, not
- * setTimeout, which browsers clamp to 4 ms and more once calls nest (halving the scan's pace).
- */
-const slices: (() => void)[] = [];
-const sliceChannel = new MessageChannel();
-sliceChannel.port1.onmessage = () => slices.shift()?.();
-function scheduleSlice(work: () => void): void {
-  slices.push(work);
-  sliceChannel.port2.postMessage(null);
-}
-
-function start(current: Settings): void {
-  const startGeneration = ++generation;
-  // A stopped background loads the names while the page loads, not when the first text arrives.
-  if (isTopFrame) sendToBackground<BackgroundProtocol, 'prepare'>('prepare').catch(() => {});
-  scannerStarted = whenDocumentIdle().then(() => {
-    if (startGeneration === generation && !tornDown) startScanner(current);
-  });
-}
-
-/** Asks the background; once more after a moment if that failed (its worker may have been restarting). */
-async function findNames(texts: string[]): Promise<FoundNames> {
-  for (let attempt = 0; ; attempt++) {
-    if (!isExtensionContextAlive()) {
-      teardown();
-      throw new Error('Listmark was updated or removed');
-    }
-    try {
-      const found = await sendToBackground<BackgroundProtocol, 'findNames'>('findNames', texts);
-      // The answer is filtered by the dismissals as it is painted: they must have been read.
-      await dismissalsRead;
-      return found;
-    } catch (error) {
-      if (attempt >= 1) throw error;
-      await new Promise((retry) => setTimeout(retry, 200));
-    }
-  }
-}
-
-let watchingContext = false;
-
-function startScanner(current: Settings): void {
-  if (scanner) return;
-  const lists = new Set(current.lists);
-  // Worked out at the first answer, by when the dismissals have been read (see findNames).
-  let dismissed: Set<string> | null = null;
-  applyHighlightStyle(current.highlightStyle);
-  scanner = new Scanner(document, {
-    findNames,
-    painter: createPainter(window, recordWork),
-    acceptVariant: (v: VariantInfo) =>
-      lists.has(v.list) && (current.includeShortForms || v.kind !== 'derived') && !(dismissed ??= dismissedOn(dismissals, location.hostname)).has(v.entryId),
-    onChange: scheduleReport,
-    onSlice: recordWork,
-    schedule: scheduleSlice,
-  });
-  scanner.start();
-  // Only a page with Listmark's work on it has anything to tear down; the port waits until then,
-  // and until the first text is on its way.
-  if (!watchingContext) {
-    watchingContext = true;
-    watchExtensionContext(teardown);
-  }
-  const started = scanner;
-  void scanner.whenIdle().then(() => {
-    if (scanner !== started) return;
-    try {
-      // The count lets tests see every mention even where only those near the viewport are painted.
-      performance.measure('listmark:first-scan', { start: scriptStart, end: performance.now(), detail: { mentions: started.mentions.size } });
-    } catch {
-      // measurement only
-    }
-  });
-  document.addEventListener('click', onClick);
-  document.addEventListener('keydown', onKeyDown, true);
-}
-
-function stop(): void {
-  generation++;
-  card.close();
-  scanner?.stop();
-  scanner = null;
-  focusIndex = -1;
-  document.removeEventListener('click', onClick);
-  document.removeEventListener('keydown', onKeyDown, true);
-  scheduleReport();
-}
-
-let tornDown = false;
-
-function teardown(): void {
-  // The extension was updated or removed: the page keeps working, Listmark leaves no trace.
-  tornDown = true;
-  generation++;
-  card.close();
-  scanner?.stop();
-  scanner = null;
-  document.removeEventListener('click', onClick);
-  document.removeEventListener('keydown', onKeyDown, true);
-}
-
-function apply(next: Settings): void {
-  if (tornDown) return;
-  settings = next;
-  const active = isActiveOn(next, location.hostname);
-  stop();
-  if (active) start(next);
-}
-
-let styleSheet: CSSStyleSheet | null = null;
-
-/**
- * The "underline only" style, as a constructed style sheet adopted by the document: no element
- * is added to the page. The default look comes from the manifest's highlights.css.
- */
-function applyHighlightStyle(style: Settings['highlightStyle']): void {
-  try {
-    // Adopting a sheet makes the browser restyle the whole page: not for the default look.
-    if (!styleSheet && style !== 'underline') return;
-    if (!styleSheet) {
-      styleSheet = new CSSStyleSheet();
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, styleSheet];
-    }
-    styleSheet.replaceSync(style === 'underline' ? '::highlight(listmark-entity-list), ::highlight(listmark-meu-list), ::highlight(listmark-unverified-list), ::highlight(listmark-sdn-list), ::highlight(listmark-denied-persons-list), ::highlight(listmark-nonproliferation-sanctions), ::highlight(listmark-debarred-parties), ::highlight(listmark-other-csl) { background-color: transparent; }' : '');
-  } catch {
-    // Constructed style sheets unavailable here: the default style stays.
-  }
-}
-
-async function dismiss(entryId: string, name: string): Promise<void> {
-  const site = location.hostname;
-  await updateDismissals((current) => [...current, { site, entryId, name, at: new Date().toISOString() }]);
-}
-
-function mentionAt(x: number, y: number): Mention | null {
-  if (!scanner) return null;
-  const doc = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+function whenPageLoaded(run: () => void): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let ran = false;
+  const done = () => {
+    if (ran) return;
+    ran = true;
+    clearTimeout(timer);
+    removeEventListener('load', done);
+    // A task of its own: running inside the load event would lengthen it.
+    setTimeout(run);
   };
-  const caret = doc.caretPositionFromPoint?.(x, y);
-  const node = caret?.offsetNode ?? document.caretRangeFromPoint?.(x, y)?.startContainer;
-  if (!node) return null;
-  for (const mention of scanner.mentions) {
-    if (!mention.range.intersectsNode(node)) continue;
-    for (const rect of mention.range.getClientRects()) {
-      if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return mention;
-    }
-  }
-  return null;
+  if (document.readyState === 'complete') return done();
+  addEventListener('load', done);
+  const contentParsed = () => (timer = setTimeout(done, IDLE_AFTER_CONTENT_MS));
+  if (document.readyState === 'interactive') contentParsed();
+  else document.addEventListener('DOMContentLoaded', contentParsed, { once: true });
 }
 
-function openCard(mention: Mention): void {
-  const content = Promise.all([
-    sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', mention.entryIds),
-    sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset'),
-  ]).then(([entries, dataset]) => ({
-    matchedText: mention.text,
-    variantText: mention.name.text,
-    variantKind: mention.name.kind,
-    entries,
-    datasetDate: dataset.datasetDate,
-  }));
-  void card.open(mention.range, content);
-}
-
-function onClick(event: MouseEvent): void {
-  if (!isExtensionContextAlive()) return teardown();
-  if (event.button !== 0 || event.defaultPrevented) return;
-  // A click on a link navigates as the page intends; the keyboard shortcut reaches those names.
-  if ((event.target as Element | null)?.closest?.('a[href]')) return;
-  if (!document.getSelection()?.isCollapsed) return;
-  const mention = mentionAt(event.clientX, event.clientY);
-  if (mention) openCard(mention);
-}
-
-function onKeyDown(event: KeyboardEvent): void {
-  // Alt+Shift+N / Alt+Shift+P: next / previous flagged name, with its card.
-  if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
-  if (!scanner) return;
-  const mentions = scanner.orderedMentions();
-  if (mentions.length === 0) return;
-  event.preventDefault();
-  focusIndex = (focusIndex + (event.code === 'KeyN' ? 1 : -1) + mentions.length) % mentions.length;
-  reveal(mentions[focusIndex]!);
-}
-
-function reveal(mention: Mention): void {
-  const target = mention.range.startContainer.parentElement;
-  target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-  openCard(mention);
-}
-
-/**
- * The sentence a mention stands in, worked out when a report is asked for: keeping a sentence
- * per mention would hold a second copy of a long page's text in memory.
- */
-function sentenceOf(mention: Mention): string {
-  let block: Node | null = mention.range.startContainer.parentElement;
-  while (block && block instanceof Element && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
-  if (!block) return mention.text;
-  const before = document.createRange();
-  before.setStart(block, 0);
-  before.setEnd(mention.range.startContainer, mention.range.startOffset);
-  const text = block.textContent ?? '';
-  const start = before.toString().length;
-  return sentenceAround(text, start, start + mention.text.length);
-}
-
-/**
- * The page report, built in slices like the scan: each mention's sentence takes a range and a
- * style lookup, 70 ms for 10,000 mentions in one go.
- */
-async function pageReport(): Promise<PageReport> {
-  const byEntry = new Map<string, PageEntity>();
-  const sentencesOf = new Map<PageEntity['mentions'][number], Set<string>>();
-  let sliceStart = performance.now();
-  for (const mention of scanner?.orderedMentions() ?? []) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      recordWork(sliceStart, performance.now());
-      await new Promise<void>((next) => scheduleSlice(next));
-      sliceStart = performance.now();
-    }
-    if (!mention.range.startContainer.isConnected) continue; // removed while the report was built
-    const id = mention.entryIds[0]!;
-    let entity = byEntry.get(id);
-    if (!entity) {
-      entity = { entryId: id, list: mention.list, mentions: [], count: 0 };
-      byEntry.set(id, entity);
-    }
-    entity.count++;
-    const sentence = sentenceOf(mention);
-    let existing = entity.mentions.find((x) => x.text === mention.text);
-    if (!existing) {
-      existing = { text: mention.text, count: 0, sentences: [] };
-      entity.mentions.push(existing);
-      sentencesOf.set(existing, new Set());
-    }
-    existing.count++;
-    const seen = sentencesOf.get(existing)!;
-    if (!seen.has(sentence)) {
-      seen.add(sentence);
-      existing.sentences.push(sentence);
-    }
-  }
-  recordWork(sliceStart, performance.now());
-  return {
-    url: location.href,
-    title: document.title,
-    active: scanner !== null,
-    entities: [...byEntry.values()].sort((a, b) => b.count - a.count),
-  };
-}
-
-if (isTopFrame) {
-  handleMessages<ContentProtocol>({
-    getPageReport: async () => {
-      await scannerStarted;
-      await scanner?.whenIdle();
-      return await pageReport();
-    },
-    revealNext: (_sender, entryId) => {
-      const mentions = scanner?.orderedMentions().filter((m) => m.entryIds.includes(entryId)) ?? [];
-      if (mentions.length === 0) return false;
-      const next = mentions.find((m) => m.range.getBoundingClientRect().top > 80) ?? mentions[0]!;
-      reveal(next);
-      return true;
-    },
-  });
-}
-
-// Only the settings decide whether to start; the dismissals are needed once the first answer is
-// back, so reading them is not on the way to the first highlight. A change event carries the
-// newest value: a first read that answers after one must not bring the older value back.
-let settingsChanged = false;
-let dismissalsChanged = false;
-const dismissalsRead = loadDismissals().then(
-  (stored) => void (dismissalsChanged || (dismissals = stored)),
-  () => {}, // storage unreadable: highlights without dismissals beat no highlights at all
-);
-void loadSettings().then((loaded) => settingsChanged || apply(loaded));
-onSettingsChanged((next) => {
-  settingsChanged = true;
-  apply(next);
-});
-onDismissalsChanged((next) => {
-  dismissalsChanged = true;
-  dismissals = next;
-  if (settings) apply(settings);
+whenPageLoaded(() => {
+  import('./main').then(
+    (main) => main.boot(injectedAt),
+    () => {}, // the extension was removed or reloaded meanwhile: nothing to start
+  );
 });

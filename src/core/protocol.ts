@@ -39,8 +39,6 @@ export interface PageReport {
 export interface BackgroundProtocol {
   /** Finds listed names in a batch of page texts (see core/name-finder). */
   findNames(texts: string[]): FoundNames;
-  /** Sent as a page starts loading where Listmark is on: a stopped worker loads the names meanwhile. */
-  prepare(): void;
   getEntries(ids: string[]): (EntryDetails | null)[];
   getDataset(): DatasetInfo;
   reportPage(summary: { distinctEntities: number }): void;

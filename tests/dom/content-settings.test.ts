@@ -15,13 +15,17 @@ it('a first read of the settings that answers after a change event does not brin
     const stored = read(key);
     return new Promise((answer) => (answerFirstRead = () => void stored.then(answer)));
   };
-  await import('../../src/content/index');
+  const paragraph = document.createElement('p');
+  paragraph.textContent = 'Hangzhou Hikvision Digital Technology Co., Ltd. makes cameras.';
+  document.body.append(paragraph);
+  const { boot } = await import('../../src/content/main');
+  boot(performance.now());
   sync.get = read;
   // Turned off everywhere (from the popup, say) before the page's first read has answered.
   await sync.set({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
   answerFirstRead();
   await new Promise((settled) => setTimeout(settled, 50));
-  // Had the stale read (on) been applied, the script would have started and woken the background.
+  // Had the stale read (on) been applied, the script would have started and sent the page's text.
   const sent = fakeBrowser.runtime.sent as { listmark?: string }[];
-  expect(sent.filter((message) => message.listmark === 'prepare')).toEqual([]);
+  expect(sent.filter((message) => message.listmark === 'findNames')).toEqual([]);
 });

@@ -68,6 +68,30 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await page.close();
   });
 
+  it('leaves the page alone until it has loaded: its work starts after the load event', async () => {
+    const page = await openSeed();
+    await page.waitFor(() => performance.getEntriesByName('listmark:first-scan').length > 0, null, 20_000);
+    const timing = await page.evaluate(
+      () => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const scan = performance.getEntriesByName('listmark:first-scan')[0] as PerformanceMeasure;
+        const work = performance.getEntriesByName('listmark:work').map((e) => e.startTime);
+        return {
+          loadEventEnd: navigation.loadEventEnd,
+          injectedAt: (scan.detail as { injectedAt: number }).injectedAt,
+          workStart: scan.startTime,
+          firstPiece: Math.min(...work),
+        };
+      },
+      null,
+    );
+    // Injected at document_start, before the page had loaded; nothing done until it had.
+    expect(timing.injectedAt).toBeLessThan(timing.loadEventEnd);
+    expect(timing.workStart).toBeGreaterThanOrEqual(timing.loadEventEnd);
+    expect(timing.firstPiece).toBeGreaterThanOrEqual(timing.loadEventEnd);
+    await page.close();
+  });
+
   it('opens a card with the listing when a highlight is clicked, and Esc closes it', async () => {
     const page = await openSeed();
     expect(await page.cardShows(HIKVISION_LISTED_NAME)).toBe(false);

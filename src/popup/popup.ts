@@ -108,6 +108,33 @@ async function fetchReport(): Promise<PageReport | null> {
   return sendToTab<ContentProtocol, 'getPageReport'>(tabId, 'getPageReport').catch(() => null);
 }
 
+const ASK_AGAIN_MS = 200;
+/** How long a loaded page may take to answer before the popup says Listmark does not run there. */
+const ANSWER_AFTER_LOAD_MS = 1_500;
+
+/**
+ * The report of a page Listmark may not have started on yet. It starts only once the page has
+ * loaded (see content/index.ts), so a popup opened while the tab is loading, or a moment after,
+ * finds nobody to answer: it says it is waiting and asks again, until the page answers or has
+ * been loaded for a while (a page Listmark cannot run on, such as the browser's own, never will).
+ */
+async function reportOnceStarted(): Promise<PageReport | null> {
+  let loadedSince: number | null = null;
+  for (;;) {
+    const report = await fetchReport();
+    if (report || tabId === undefined) return report;
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab) return null;
+    if (tab.status === 'loading') {
+      loadedSince = null;
+      byId('summary').textContent = t('popupWaitingForPage');
+    } else if (performance.now() - (loadedSince ??= performance.now()) > ANSWER_AFTER_LOAD_MS) {
+      return null;
+    }
+    await new Promise((askAgain) => setTimeout(askAgain, ASK_AGAIN_MS));
+  }
+}
+
 let current: { report: PageReport; details: (EntryDetails | null)[] } | null = null;
 let datasetDate = '';
 
@@ -142,7 +169,7 @@ async function main(): Promise<void> {
   const tab = await targetTab();
   tabId = tab?.id;
   // The content script says where the tab is: the popup needs no "tabs" permission to read URLs.
-  const firstReport = await fetchReport();
+  const firstReport = await reportOnceStarted();
   const hostname = firstReport ? new URL(firstReport.url).hostname : '';
   const settings = await loadSettings();
   const enabled = byId<HTMLInputElement>('enabled');

@@ -32,7 +32,8 @@ export interface Driver {
   readonly name: 'chromium' | 'firefox';
   launch(): Promise<void>;
   close(): Promise<void>;
-  open(url: string): Promise<TestPage>;
+  /** Opens a page and waits for its load event, or (`loaded: false`) only for it to start arriving. */
+  open(url: string, options?: { loaded?: boolean }): Promise<TestPage>;
   /** An extension page (popup, options) by its path in the build. */
   openExtensionPage(path: string): Promise<TestPage>;
 }
@@ -156,9 +157,9 @@ export class ChromiumDriver implements Driver {
     await this.context?.close();
     if (this.profile) rmSync(this.profile, { recursive: true, force: true });
   }
-  async open(url: string): Promise<TestPage> {
+  async open(url: string, { loaded = true } = {}): Promise<TestPage> {
     const page = await this.context.newPage();
-    await page.goto(url);
+    await page.goto(url, { waitUntil: loaded ? 'load' : 'commit' });
     return new ChromiumPage(page, this.context);
   }
   async openExtensionPage(path: string) {
@@ -236,10 +237,15 @@ export class FirefoxDriver implements Driver {
   async close() {
     await this.browser?.close();
   }
-  async open(url: string): Promise<TestPage> {
+  async open(url: string, { loaded = true } = {}): Promise<TestPage> {
     const page = await this.browser.newPage();
     await page.setViewport({ width: 1200, height: 900 });
-    if (url.startsWith('moz-extension:')) {
+    if (!loaded) {
+      // Puppeteer has no "committed" wait for Firefox, and waiting in the page waits for its load:
+      // start the navigation and give its first bytes a moment to arrive.
+      void page.goto(url).catch(() => {});
+      await new Promise((arrived) => setTimeout(arrived, 500));
+    } else if (url.startsWith('moz-extension:')) {
       // The tab moves to the extension process and puppeteer reports the frame detached, though
       // the page loads: wait for the page, not the navigation.
       await page.goto(url, { timeout: 3_000, waitUntil: 'domcontentloaded' }).catch(() => {});

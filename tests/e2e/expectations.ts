@@ -57,6 +57,16 @@ export async function findTabId(url: string): Promise<number | null> {
   return null;
 }
 
+/**
+ * Runs in an extension page: the ids of the tabs still loading. (A loading page's content script
+ * does not answer yet, and without the "tabs" permission a tab's address is not visible.)
+ */
+export async function loadingTabIds(): Promise<number[]> {
+  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = (g.browser ?? g.chrome)!;
+  return (await api.tabs.query({ status: 'loading' })).map((tab) => tab.id!);
+}
+
 /** Runs in an extension page: the toolbar badge text of a tab. */
 export async function badgeText(tabId: number): Promise<string> {
   const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };

@@ -16,6 +16,7 @@ import {
   HIKVISION_CITATION,
   HIKVISION_LISTED_NAME,
   isHighlighted,
+  loadingTabIds,
   readHighlights,
   sendRaw,
   writeStorage,
@@ -89,6 +90,30 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     expect(timing.injectedAt).toBeLessThan(timing.loadEventEnd);
     expect(timing.workStart).toBeGreaterThanOrEqual(timing.loadEventEnd);
     expect(timing.firstPiece).toBeGreaterThanOrEqual(timing.loadEventEnd);
+    await page.close();
+  });
+
+  it('flags a page whose images keep it loading 200 ms after its content is parsed, not at its load event', async () => {
+    // The page's one image arrives after 15 s.
+    const page = await driver.open(server.url('/still-loading.html'), { loaded: false });
+    await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('listmark-entity-list'), null, 10_000);
+    expect(await page.evaluate(() => document.readyState, null)).toBe('interactive');
+    expect(await highlighted(page)).toContain('Hikvision');
+    await page.close();
+  });
+
+  it('a popup opened while the page is loading says so, then shows what the page flags', async () => {
+    const finder = await driver.openExtensionPage('src/options/index.html');
+    // The article's second half arrives 4 s after its first: the page is loading all that time.
+    const page = await driver.open(server.url('/streamed-article.html?ms=4000'), { loaded: false });
+    let loading: number[] = [];
+    await expect.poll(async () => (loading = await finder.evaluate(loadingTabIds, null)).length, { timeout: 5_000 }).toBe(1);
+    await finder.close();
+    const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${loading[0]}`);
+    await popup.waitFor(() => /finish loading/.test(document.getElementById('summary')?.textContent ?? ''), null, 5_000);
+    await popup.waitFor(() => /listed organisation/.test(document.getElementById('summary')?.textContent ?? ''), null, 15_000);
+    expect(await popup.evaluate(() => document.querySelectorAll('#entities li').length, null)).toBeGreaterThan(0);
+    await popup.close();
     await page.close();
   });
 

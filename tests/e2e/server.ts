@@ -9,6 +9,7 @@ const routes: Record<string, string> = {
   '/seed-article.html': resolve(root, '../shared/fixtures/seed-article.html'),
 };
 const pagesDir = resolve(root, 'tests/pages');
+const PIXEL = Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64');
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 
 export interface PageServer {
@@ -19,6 +20,24 @@ export interface PageServer {
 export async function startServer(): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // /slow/MS: an image that takes MS ms to arrive (holds the load event of a page that shows it).
+    const slowImage = /^\/slow\/(\d+)$/.exec(path);
+    if (slowImage) {
+      const timer = setTimeout(() => res.writeHead(200, { 'content-type': 'image/gif' }).end(PIXEL), Number(slowImage[1]));
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    // /streamed-article.html?ms=MS: the seed article, its second half sent MS ms after the first.
+    if (path === '/streamed-article.html') {
+      const html = readFileSync(routes['/seed-article.html']!, 'utf8');
+      const middle = html.indexOf('</p>', html.length / 2) + 4;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write(html.slice(0, middle));
+      const ms = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 2_000);
+      const timer = setTimeout(() => res.end(html.slice(middle)), ms);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
     const file = routes[path] ?? join(pagesDir, normalize(path).replace(/^(\.\.[/\\])+/, ''));
     if (!file.startsWith(pagesDir) && !Object.values(routes).includes(file)) {
       res.writeHead(403).end();

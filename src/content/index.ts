@@ -6,12 +6,12 @@
  * Why: any work a content script does before the load event delays the page's own load and first
  * paint. The build keeps this file's import of ./main lazy (one classic script whose modules are
  * evaluated when first imported, see vite.config.ts), so before load the browser only parses the
- * script. `npm run bench:browser` measures the load event with Listmark, without any extension,
- * and with an empty content script: Listmark costs what the empty one does.
+ * script: what is left of Listmark's cost to the load event beyond that of any content script
+ * (`npm run bench:browser` compares it with an empty one).
  *
  * "Loaded" is the load event or, on a page whose images or ads keep it loading, 200 ms after its
  * content was parsed (as browsers time document_idle). Listmark then starts in a task of its own,
- * after the browser has had the chance to render the loaded page.
+ * which does not lengthen the load event and lets the browser render the page first if it will.
  */
 export {};
 

@@ -87,6 +87,18 @@ async function launch(extension: string | null): Promise<{ context: BrowserConte
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/**
+ * The ratio of two sets of runs' medians, with a 95% interval from resampling each set (a
+ * bootstrap): on a page that loads in 30 ms the machine's noise is a few ms, and a ratio alone
+ * does not say whether a difference is there.
+ */
+function ratio(xs: number[], ys: number[], resamples = 2_000): string {
+  const resample = (v: number[]) => median(Array.from(v, () => v[Math.floor(Math.random() * v.length)]!));
+  const ratios = Array.from({ length: resamples }, () => resample(xs) / resample(ys)).sort((p, q) => p - q);
+  const interval = [ratios[Math.floor(resamples * 0.025)]!, ratios[Math.floor(resamples * 0.975)]!];
+  return `${(median(xs) / median(ys)).toFixed(3)} (95% interval ${interval.map((x) => x.toFixed(2)).join('–')})`;
+}
+
 interface Run {
   load: number;
   /** From Listmark's start (after the page has loaded) to its first scan's highlights. */
@@ -206,14 +218,15 @@ try {
     );
     console.log(`  JS heap of the tab: +${heapAdded.toFixed(2)} MB with the extension`);
     const load = (runs: Run[]) => median(runs.map((r) => r.load));
-    console.log(`  load event: ${load(a).toFixed(1)} ms with, ${load(b).toFixed(1)} ms without: ratio ${(load(a) / load(b)).toFixed(3)}`);
+    const loads = (runs: Run[]) => runs.map((r) => r.load);
+    console.log(`  load event: ${load(a).toFixed(1)} ms with, ${load(b).toFixed(1)} ms without: ratio ${ratio(loads(a), loads(b))}`);
     console.log(
-      `  load event with an empty content script instead: ${load(e).toFixed(1)} ms: ratio ${(load(e) / load(b)).toFixed(3)} ` +
-        `(Listmark versus it: ${(load(a) / load(e)).toFixed(3)})`,
+      `  load event with an empty content script instead: ${load(e).toFixed(1)} ms: ratio ${ratio(loads(e), loads(b))}; ` +
+        `Listmark versus it: ${ratio(loads(a), loads(e))}`,
     );
     console.log(
-      `  load event with a content script that only reads its settings: ${load(r).toFixed(1)} ms: ratio ${(load(r) / load(b)).toFixed(3)} ` +
-        `(Listmark versus it: ${(load(a) / load(r)).toFixed(3)})`,
+      `  load event with a content script that only reads its settings: ${load(r).toFixed(1)} ms: ratio ${ratio(loads(r), loads(b))}; ` +
+        `Listmark versus it: ${ratio(loads(a), loads(r))}`,
     );
   }
 } finally {

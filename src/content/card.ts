@@ -5,6 +5,7 @@
  */
 import type { EntryDetails } from '../core/protocol';
 import { t } from '../platform/i18n';
+import { NotSavedError } from '../platform/storage';
 import { OWN_PREFIX } from './text-segments';
 
 const HOST_ID = `${OWN_PREFIX}card-host`;
@@ -35,11 +36,12 @@ dt { font-weight: 600; } dd { margin: 0; }
 ul { margin: 0; padding-left: 18px; }
 section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px; padding-top: 10px; }
 .note { margin-top: 12px; font-size: 12px; }
+.error { margin: 0 0 6px; font-size: 12px; color: #b3261e; }
 .dismiss { margin: 2px 0 6px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
 .dismiss:hover { background: rgba(127,127,127,.15); }
 a { color: #0b57d0; }
 /* Last, so it wins over the light defaults above. */
-@media (prefers-color-scheme: dark) { .card { background: #1f2023; color: #ececf1; border-color: #45464d; } a { color: #8ab4f8; } .muted { color: #a9abb3 !important; } .badge { color: #1d1d1f; } }
+@media (prefers-color-scheme: dark) { .card { background: #1f2023; color: #ececf1; border-color: #45464d; } a { color: #8ab4f8; } .muted { color: #a9abb3 !important; } .error { color: #ff8a80; } .badge { color: #1d1d1f; } }
 `;
 
 export interface CardContent {
@@ -66,8 +68,8 @@ export class DetailsCard {
 
   constructor(
     private readonly doc: Document,
-    /** "Not this organisation": stop flagging this entry on this site. */
-    private readonly onDismiss: (entryId: string, name: string) => void,
+    /** "Not this organisation": stop flagging this entry on this site; rejects if it was not stored. */
+    private readonly onDismiss: (entryId: string, name: string) => Promise<unknown> | void,
   ) {}
 
   get isOpen(): boolean {
@@ -196,11 +198,28 @@ export class DetailsCard {
     // Right after the name, so keyboard users reach it second (after Close).
     const dismiss = this.el('button', 'dismiss', t('cardNotThis'));
     dismiss.title = t('cardNotThisTitle');
+    const problem = this.el('p', 'error');
+    problem.setAttribute('role', 'alert');
+    problem.hidden = true;
     dismiss.addEventListener('click', () => {
-      this.onDismiss(entry.id, entry.name);
-      this.close();
+      dismiss.disabled = true;
+      let saved: Promise<unknown>;
+      try {
+        saved = Promise.resolve(this.onDismiss(entry.id, entry.name));
+      } catch (error) {
+        saved = Promise.reject(error);
+      }
+      saved.then(
+        () => this.close(),
+        // Not stored: the card stays, says why, and the button can be tried again.
+        (error: unknown) => {
+          problem.textContent = t('errorNotSaved', error instanceof NotSavedError ? error.detail : String(error));
+          problem.hidden = false;
+          dismiss.disabled = false;
+        },
+      );
     });
-    section.append(badge, title, dismiss, meaning, dl);
+    section.append(badge, title, dismiss, problem, meaning, dl);
     return section;
   }
 }

@@ -25,7 +25,7 @@ let settings: Settings | null = null;
 let dismissals: Dismissal[] = [];
 /** Settles once the dismissals have been read (or could not be): the first answer waits for it. */
 let dismissalsRead: Promise<void> = Promise.resolve();
-const card = new DetailsCard(document, (entryId, name) => void dismiss(entryId, name));
+const card = new DetailsCard(document, (entryId, name) => dismiss(entryId, name));
 let focusIndex = -1;
 
 let reportTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,7 +1,8 @@
 /** The details card renders list data as text only: hostile entry data cannot inject markup or script. */
-import { describe, expect, it } from 'vitest';
-import { DetailsCard } from '../../src/content/card';
+import { describe, expect, it, vi } from 'vitest';
+import { DetailsCard, type CardContent } from '../../src/content/card';
 import type { EntryDetails } from '../../src/core/protocol';
+import { NotSavedError } from '../../src/platform/storage';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
@@ -27,30 +28,34 @@ function hostileEntry(): EntryDetails {
   };
 }
 
+/** Opens the card on a mention of "Evil Co" and returns its closed shadow root (which a page could not reach). */
+async function openOnPage(card: DetailsCard, content: CardContent): Promise<ShadowRoot> {
+  const p = document.createElement('p');
+  p.textContent = 'Evil Co';
+  document.body.append(p);
+  const range = document.createRange();
+  range.selectNodeContents(p);
+  // jsdom has no layout: give the range a rectangle to place the card by.
+  range.getBoundingClientRect = () => ({ left: 10, bottom: 20, top: 0, right: 50, width: 40, height: 20, x: 10, y: 0, toJSON: () => '' });
+  const attach = Element.prototype.attachShadow;
+  let shadow: ShadowRoot | null = null;
+  Element.prototype.attachShadow = function (init) {
+    shadow = attach.call(this, init);
+    return shadow;
+  };
+  try {
+    await card.open(range, Promise.resolve(content));
+  } finally {
+    Element.prototype.attachShadow = attach;
+  }
+  return shadow as unknown as ShadowRoot;
+}
+
 describe('DetailsCard', () => {
   it('shows hostile strings as text, and no javascript: link', async () => {
     const dismissed: string[] = [];
-    const card = new DetailsCard(document, (id) => dismissed.push(id));
-    const p = document.createElement('p');
-    p.textContent = 'Evil Co';
-    document.body.append(p);
-    const range = document.createRange();
-    range.selectNodeContents(p);
-    // jsdom has no layout: give the range a rectangle to place the card by.
-    range.getBoundingClientRect = () => ({ left: 10, bottom: 20, top: 0, right: 50, width: 40, height: 20, x: 10, y: 0, toJSON: () => '' });
-    const attach = Element.prototype.attachShadow;
-    let shadow: ShadowRoot | null = null;
-    // Capture the closed root for inspection (the page could not).
-    Element.prototype.attachShadow = function (init) {
-      shadow = attach.call(this, init);
-      return shadow;
-    };
-    try {
-      await card.open(range, Promise.resolve({ matchedText: HOSTILE, variantText: HOSTILE, variantKind: 'alias', entries: [hostileEntry()], datasetDate: '2026-07-23' }));
-    } finally {
-      Element.prototype.attachShadow = attach;
-    }
-    const root = shadow as unknown as ShadowRoot;
+    const card = new DetailsCard(document, (id) => void dismissed.push(id));
+    const root = await openOnPage(card, { matchedText: HOSTILE, variantText: HOSTILE, variantKind: 'alias', entries: [hostileEntry()], datasetDate: '2026-07-23' });
     expect(root.querySelectorAll('img, script')).toHaveLength(0);
     expect(root.textContent).toContain(HOSTILE);
     expect(root.textContent).toContain('Evil <img');
@@ -58,10 +63,30 @@ describe('DetailsCard', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     expect(root.textContent).toContain('not a legal determination');
 
-    // "Not this organisation" reports the entry and closes the card.
+    // "Not this organisation" reports the entry and, once it is stored, closes the card.
     const dismiss = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Not this organisation')!;
     dismiss.click();
     expect(dismissed).toEqual(['el-0000000001']);
-    expect(document.getElementById('listmark-card-host')).toBeNull();
+    await vi.waitFor(() => expect(document.getElementById('listmark-card-host')).toBeNull());
+  });
+
+  it('keeps the card open and says why when a dismissal could not be stored', async () => {
+    let attempts = 0;
+    const card = new DetailsCard(document, () => {
+      attempts++;
+      return Promise.reject(new NotSavedError('refused', 'QUOTA_BYTES quota exceeded'));
+    });
+    const root = await openOnPage(card, { matchedText: 'Evil Co', variantText: 'Evil Co', variantKind: 'listed', entries: [hostileEntry()], datasetDate: '2026-07-23' });
+    const dismiss = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Not this organisation')!;
+    dismiss.click();
+    expect(dismiss.disabled).toBe(true); // no second click while the first is being stored
+    const alert = root.querySelector<HTMLElement>('[role="alert"]')!;
+    await vi.waitFor(() => expect(alert.hidden).toBe(false));
+    expect(alert.textContent).toBe('Not saved: the browser refused to store the change (QUOTA_BYTES quota exceeded).');
+    expect(document.getElementById('listmark-card-host')).not.toBeNull();
+    expect(dismiss.disabled).toBe(false);
+    dismiss.click();
+    expect(attempts).toBe(2);
+    card.close();
   });
 });

@@ -40,15 +40,33 @@ function refusalOf(error: unknown): NotSavedError {
   return new NotSavedError('refused', detail);
 }
 
+/**
+ * Runs read-change-write updates one after another: two changes made in quick succession (two
+ * switches in the options page) would otherwise both read the same stored value, and the second
+ * write would undo the first.
+ */
+function inTurn() {
+  let previous: Promise<unknown> = Promise.resolve();
+  return <T>(update: () => Promise<T>): Promise<T> => {
+    const run = previous.then(update, update);
+    previous = run.catch(() => {});
+    return run;
+  };
+}
+
+const settingsUpdates = inTurn();
+
 /** Writes a change to the settings; a refused write throws a NotSavedError and stores nothing. */
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = parseSettings(change(await loadSettings()));
-  try {
-    await browser.storage.sync.set({ [SETTINGS_KEY]: next });
-  } catch (error) {
-    throw refusalOf(error);
-  }
-  return next;
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  return settingsUpdates(async () => {
+    const next = parseSettings(change(await loadSettings()));
+    try {
+      await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    } catch (error) {
+      throw refusalOf(error);
+    }
+    return next;
+  });
 }
 
 /** What to tell the user when a change could not be stored. */
@@ -76,14 +94,18 @@ export async function loadDismissals(): Promise<Dismissal[]> {
   return parseDismissals(stored[DISMISSALS_KEY]);
 }
 
-export async function updateDismissals(change: (current: Dismissal[]) => Dismissal[]): Promise<Dismissal[]> {
-  const next = parseDismissals(change(await loadDismissals()));
-  try {
-    await browser.storage.local.set({ [DISMISSALS_KEY]: next });
-  } catch (error) {
-    throw refusalOf(error);
-  }
-  return next;
+const dismissalUpdates = inTurn();
+
+export function updateDismissals(change: (current: Dismissal[]) => Dismissal[]): Promise<Dismissal[]> {
+  return dismissalUpdates(async () => {
+    const next = parseDismissals(change(await loadDismissals()));
+    try {
+      await browser.storage.local.set({ [DISMISSALS_KEY]: next });
+    } catch (error) {
+      throw refusalOf(error);
+    }
+    return next;
+  });
 }
 
 export function onDismissalsChanged(callback: (dismissals: Dismissal[]) => void): () => void {

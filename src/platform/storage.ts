@@ -1,18 +1,12 @@
 /**
- * Settings in storage.sync (small, follows the user), parsed on every read so a corrupt or
- * older value never reaches the rest of the extension.
+ * Settings in storage.sync (small, follows the user) and "Not this organisation" dismissals in
+ * storage.local (they can outgrow sync's quota), parsed on every read so a corrupt or older value
+ * never reaches the rest of the extension.
  */
 import { parseDismissals, type Dismissal } from '../core/dismissals';
 import { parseSettings, type Settings } from '../core/settings';
 import { browser } from './browser';
 import { t } from './i18n';
-
-const SETTINGS_KEY = 'settings';
-
-export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
-}
 
 /**
  * Why the browser refused to store a change, in terms a user can act on: synced settings hold at
@@ -40,6 +34,14 @@ function refusalOf(error: unknown): NotSavedError {
   return new NotSavedError('refused', detail);
 }
 
+/** What to tell the user when a change could not be stored. */
+export function notSavedMessage(error: unknown): string {
+  const refusal = error instanceof NotSavedError ? error : refusalOf(error);
+  if (refusal.refusal === 'too-large') return t('errorNotSavedTooLarge');
+  if (refusal.refusal === 'too-frequent') return t('errorNotSavedTooFrequent');
+  return t('errorNotSaved', refusal.detail);
+}
+
 /**
  * Runs read-change-write updates one after another: two changes made in quick succession (two
  * switches in the options page) would otherwise both read the same stored value, and the second
@@ -54,64 +56,40 @@ function inTurn() {
   };
 }
 
-const settingsUpdates = inTurn();
-
-/** Writes a change to the settings; a refused write throws a NotSavedError and stores nothing. */
-export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  return settingsUpdates(async () => {
-    const next = parseSettings(change(await loadSettings()));
-    try {
-      await browser.storage.sync.set({ [SETTINGS_KEY]: next });
-    } catch (error) {
-      throw refusalOf(error);
-    }
-    return next;
-  });
-}
-
-/** What to tell the user when a change could not be stored. */
-export function notSavedMessage(error: unknown): string {
-  const refusal = error instanceof NotSavedError ? error : refusalOf(error);
-  if (refusal.refusal === 'too-large') return t('errorNotSavedTooLarge');
-  if (refusal.refusal === 'too-frequent') return t('errorNotSavedTooFrequent');
-  return t('errorNotSaved', refusal.detail);
-}
-
-/** Calls back with the new settings whenever they change, in any context. Returns an unsubscribe. */
-export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'sync' && SETTINGS_KEY in changes) callback(parseSettings(changes[SETTINGS_KEY]!.newValue));
+/** One value under one key of a storage area: read, changed in turn, and watched, always parsed. */
+function storedValue<T>(area: 'sync' | 'local', key: string, parse: (stored: unknown) => T) {
+  const updates = inTurn();
+  const load = async (): Promise<T> => parse((await browser.storage[area].get(key))[key]);
+  return {
+    load,
+    /** Writes a change; a refused write throws a NotSavedError and stores nothing. */
+    update: (change: (current: T) => T): Promise<T> =>
+      updates(async () => {
+        const next = parse(change(await load()));
+        try {
+          await browser.storage[area].set({ [key]: next });
+        } catch (error) {
+          throw refusalOf(error);
+        }
+        return next;
+      }),
+    /** Calls back with the new value whenever it changes, in any context. Returns an unsubscribe. */
+    onChanged: (callback: (value: T) => void): (() => void) => {
+      const listener = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
+        if (changedArea === area && key in changes) callback(parse(changes[key]!.newValue));
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }
 
-const DISMISSALS_KEY = 'dismissals';
+const settings = storedValue<Settings>('sync', 'settings', parseSettings);
+export const loadSettings = settings.load;
+export const updateSettings = settings.update;
+export const onSettingsChanged = settings.onChanged;
 
-/** "Not this organisation" dismissals: in storage.local (they can outgrow sync's quota). */
-export async function loadDismissals(): Promise<Dismissal[]> {
-  const stored = await browser.storage.local.get(DISMISSALS_KEY);
-  return parseDismissals(stored[DISMISSALS_KEY]);
-}
-
-const dismissalUpdates = inTurn();
-
-export function updateDismissals(change: (current: Dismissal[]) => Dismissal[]): Promise<Dismissal[]> {
-  return dismissalUpdates(async () => {
-    const next = parseDismissals(change(await loadDismissals()));
-    try {
-      await browser.storage.local.set({ [DISMISSALS_KEY]: next });
-    } catch (error) {
-      throw refusalOf(error);
-    }
-    return next;
-  });
-}
-
-export function onDismissalsChanged(callback: (dismissals: Dismissal[]) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && DISMISSALS_KEY in changes) callback(parseDismissals(changes[DISMISSALS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
+const dismissals = storedValue<Dismissal[]>('local', 'dismissals', parseDismissals);
+export const loadDismissals = dismissals.load;
+export const updateDismissals = dismissals.update;
+export const onDismissalsChanged = dismissals.onChanged;

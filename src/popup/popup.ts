@@ -139,7 +139,10 @@ let current: { report: PageReport; details: (EntryDetails | null)[] } | null = n
 let datasetDate = '';
 
 async function refresh(): Promise<void> {
-  const report = await fetchReport();
+  await show(await fetchReport());
+}
+
+async function show(report: PageReport | null): Promise<void> {
   const details = report?.entities.length
     ? await sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', report.entities.map((e) => e.entryId))
     : [];
@@ -211,7 +214,8 @@ async function main(): Promise<void> {
   datasetDate = dataset.datasetDate;
   byId('dataset').textContent = t('popupDataset', dataset.datasetDate);
   byId('dataset').title = dataset.source;
-  await refresh();
+  // The first report is shown as it is: building one takes a while on a page with many names.
+  await show(firstReport);
 }
 
 void main();

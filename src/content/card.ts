@@ -69,7 +69,7 @@ export class DetailsCard {
   constructor(
     private readonly doc: Document,
     /** "Not this organisation": stop flagging this entry on this site; rejects if it was not stored. */
-    private readonly onDismiss: (entryId: string, name: string) => Promise<unknown> | void,
+    private readonly onDismiss: (entryId: string, name: string) => Promise<unknown>,
   ) {}
 
   get isOpen(): boolean {
@@ -203,13 +203,7 @@ export class DetailsCard {
     problem.hidden = true;
     dismiss.addEventListener('click', () => {
       dismiss.disabled = true;
-      let saved: Promise<unknown>;
-      try {
-        saved = Promise.resolve(this.onDismiss(entry.id, entry.name));
-      } catch (error) {
-        saved = Promise.reject(error);
-      }
-      saved.then(
+      this.onDismiss(entry.id, entry.name).then(
         () => this.close(),
         // Not stored: the card stays, says why, and the button can be tried again.
         (error: unknown) => {

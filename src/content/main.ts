@@ -20,7 +20,6 @@ import { Scanner, SLICE_MS, type Mention } from './scanner';
 // time-to-highlight figures of npm run bench:browser are measured from both.
 let scriptInjectedAt = 0;
 let workStart = 0;
-let booted = false;
 const isTopFrame = window === window.top;
 let scanner: Scanner | null = null;
 let settings: Settings | null = null;
@@ -308,8 +307,6 @@ async function pageReport(): Promise<PageReport> {
  * been rendered, with the time the script was injected.
  */
 export function boot(injectedAt: number): void {
-  if (booted) return;
-  booted = true;
   workStart = performance.now();
   scriptInjectedAt = injectedAt;
   if (isTopFrame) {

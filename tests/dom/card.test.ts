@@ -54,7 +54,7 @@ async function openOnPage(card: DetailsCard, content: CardContent): Promise<Shad
 describe('DetailsCard', () => {
   it('shows hostile strings as text, and no javascript: link', async () => {
     const dismissed: string[] = [];
-    const card = new DetailsCard(document, (id) => void dismissed.push(id));
+    const card = new DetailsCard(document, async (id) => void dismissed.push(id));
     const root = await openOnPage(card, { matchedText: HOSTILE, variantText: HOSTILE, variantKind: 'alias', entries: [hostileEntry()], datasetDate: '2026-07-23' });
     expect(root.querySelectorAll('img, script')).toHaveLength(0);
     expect(root.textContent).toContain(HOSTILE);

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { parseDetailsBundle } from '../src/core/bundle';
 import { Matcher, type MatcherData } from '../src/core/matcher';
-import { textSegments } from '../src/content/text-segments';
+import { segmentText, textSegments } from '../src/content/text-segments';
 import { exitQuietlyOnClosedPipe } from './quiet-pipe';
 
 exitQuietlyOnClosedPipe();
@@ -39,7 +39,7 @@ function textOf(file: string): string {
   const raw = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   if (!/\.html?$/i.test(file)) return raw;
   const dom = new JSDOM(raw);
-  return [...textSegments(dom.window.document.body)].map((s) => s.text).join('\n');
+  return [...textSegments(dom.window.document.body)].map(segmentText).join('\n');
 }
 
 const results = [];

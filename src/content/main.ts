@@ -15,6 +15,10 @@ import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, u
 import { DetailsCard } from './card';
 import { createPainter } from './painter';
 import { Scanner, SLICE_MS, type Mention } from './scanner';
+import { HUGE_TEXT_NODE } from './text-segments';
+
+/** How much text either side of a mention in a huge text node may hold its sentence. */
+const SENTENCE_WINDOW = 1_000;
 
 // When the entry script was injected, and when Listmark started working on the page: the
 // time-to-highlight figures of npm run bench:browser are measured from both.
@@ -246,6 +250,15 @@ function reveal(mention: Mention): void {
  * per mention would hold a second copy of a long page's text in memory.
  */
 function sentenceOf(mention: Mention): string {
+  const { startContainer, startOffset } = mention.range;
+  // In a huge text node (a segment of its own) the sentence is read from a window around the
+  // mention: the block's whole text would be megabytes copied per mention.
+  if (startContainer.nodeType === 3 /* text */ && (startContainer as Text).length > HUGE_TEXT_NODE) {
+    const node = startContainer as Text;
+    const from = Math.max(0, startOffset - SENTENCE_WINDOW);
+    const window = node.substringData(from, 2 * SENTENCE_WINDOW + mention.text.length);
+    return sentenceAround(window, startOffset - from, startOffset - from + mention.text.length);
+  }
   let block: Node | null = mention.range.startContainer.parentElement;
   while (block && block instanceof Element && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
   if (!block) return mention.text;

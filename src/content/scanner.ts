@@ -346,7 +346,7 @@ export class Scanner {
       found.push({
         range,
         anchor: start.node,
-        text: segment.text.slice(matchStart, matchEnd),
+        text: unit.text.slice(rawStart!, rawEnd!),
         list: shared.name.list,
         variants: shared.variants,
         name: shared.name,
@@ -399,17 +399,18 @@ const CHUNK_OVERLAP = 1024;
 
 function* workUnits(segments: Generator<TextSegment>): Generator<WorkUnit> {
   for (const segment of segments) {
-    const length = segment.text.length;
+    const { length } = segment;
     let from = 0;
     while (from < length) {
       let to = Math.min(length, from + CHUNK);
       // End chunks at white space so no chunk starts inside a word; a run without any (a data
       // blob) is cut after the overlap's length all the same, so no request outgrows the
       // background's limit, and no listed name is that long.
-      const limit = Math.min(length, to + CHUNK_OVERLAP);
-      while (to < limit && !/\s/.test(segment.text[to]!)) to++;
-      const whole = from === 0 && to === length;
-      yield { segment, from, to, text: whole ? segment.text : segment.text.slice(from, Math.min(length, to + CHUNK_OVERLAP)) };
+      if (to < length) {
+        const space = segment.read(to, Math.min(length, to + CHUNK_OVERLAP)).search(/\s/);
+        to = space < 0 ? Math.min(length, to + CHUNK_OVERLAP) : to + space;
+      }
+      yield { segment, from, to, text: segment.read(from, Math.min(length, to + CHUNK_OVERLAP)) };
       from = to;
     }
     if (length === 0) yield { segment, from: 0, to: 0, text: '' };

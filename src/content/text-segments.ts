@@ -1,7 +1,8 @@
 /**
  * The page's text as the matcher sees it: runs of text nodes that read as one piece of text
- * (inline elements joined, so `<b>Huawei</b> Technologies` is one name), with offsets to map a
- * match back to DOM positions. Skips code, editable regions and Listmark's own nodes.
+ * (inline elements joined, so `<b>Huawei</b> Technologies` is one name, but never two links side by
+ * side, as in a menu), with offsets to map a match back to DOM positions. Skips code at any depth,
+ * editable regions and Listmark's own nodes.
  */
 
 export const OWN_PREFIX = 'listmark-';
@@ -24,10 +25,33 @@ const INLINE_TAGS = new Set([
 ]);
 
 export interface TextSegment {
-  text: string;
+  /** Length of the segment's text, in UTF-16 code units. */
+  length: number;
+  /**
+   * The segment's text from `from` to `to`. A huge text node is a segment of its own and is read
+   * a piece at a time (`substringData`): Firefox took 80–100 ms to hand a 10 MB node's text over whole.
+   */
+  read(from: number, to: number): string;
   nodes: Text[];
-  /** Offset in `text` where each node starts. */
+  /** Offset in the segment's text where each node starts. */
   starts: number[];
+}
+
+/** A text node longer than this is a segment of its own, read piecewise. */
+export const HUGE_TEXT_NODE = 64 * 1024;
+
+/** The whole text of a segment (for small segments and tools; the scanner reads huge ones piecewise). */
+export function segmentText(segment: TextSegment): string {
+  return segment.read(0, segment.length);
+}
+
+function joinedSegment(nodes: Text[], starts: number[], text: string): TextSegment {
+  return { length: text.length, read: (from, to) => text.slice(from, to), nodes, starts };
+}
+
+function hugeNodeSegment(node: Text): TextSegment {
+  const length = node.length;
+  return { length, read: (from, to) => node.substringData(from, Math.max(0, Math.min(length, to) - from)), nodes: [node], starts: [0] };
 }
 
 export function isSkippedElement(el: Element): boolean {
@@ -76,29 +100,56 @@ export function* textSegments(root: Node, onShadowRoot: (root: ShadowRoot) => vo
       return FILTER_ACCEPT;
     },
   });
-  let current: TextSegment = { text: '', nodes: [], starts: [] };
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let text = '';
   let currentBlock: Node | null = null;
+  /** The link the last text with letters in it stood in: two links side by side are two names. */
+  let lastLink: Element | null = null;
   let broken = false;
+  const flush = (): TextSegment => {
+    const segment = joinedSegment(nodes, starts, text);
+    nodes = [];
+    starts = [];
+    text = '';
+    lastLink = null;
+    return segment;
+  };
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === ELEMENT_NODE) {
       if (!isInline(node as Element)) broken = true;
       continue;
     }
     const textNode = node as Text;
-    const data = textNode.data;
-    if (data.length === 0) continue;
+    const length = textNode.length;
+    if (length === 0) continue;
     const block = blockOf(textNode);
-    if (current.nodes.length > 0 && (broken || block !== currentBlock)) {
-      yield current;
-      current = { text: '', nodes: [], starts: [] };
+    if (length > HUGE_TEXT_NODE) {
+      if (nodes.length > 0) yield flush();
+      yield hugeNodeSegment(textNode);
+      broken = true;
+      continue;
     }
+    const data = textNode.data;
+    const link = /\S/.test(data) ? linkOf(textNode) : null;
+    const nextLink = link !== null && lastLink !== null && link !== lastLink;
+    if (nodes.length > 0 && (broken || block !== currentBlock || nextLink)) yield flush();
     broken = false;
     currentBlock = block;
-    current.starts.push(current.text.length);
-    current.nodes.push(textNode);
-    current.text += data;
+    if (/\S/.test(data)) lastLink = link;
+    starts.push(text.length);
+    nodes.push(textNode);
+    text += data;
   }
-  if (current.nodes.length > 0) yield current;
+  if (nodes.length > 0) yield flush();
+}
+
+/** The link (`<a href>`) a text node stands in, if any. */
+function linkOf(node: Text): Element | null {
+  for (let el = node.parentElement; el && isInline(el); el = el.parentElement) {
+    if (el.tagName.toUpperCase() === 'A' && el.hasAttribute('href')) return el;
+  }
+  return null;
 }
 
 /** The DOM position of a text offset in a segment (the last node starting at or before it). */

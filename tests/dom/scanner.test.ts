@@ -1,10 +1,10 @@
 /** Text model and scanner on fixture DOM in jsdom, with a recording painter and the real matcher. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ListId } from '../../src/core/list-model';
 import type { Painter, PaintedRange } from '../../src/content/painter';
 import { MarkPainter } from '../../src/content/painter';
 import { Scanner, type ScannerOptions } from '../../src/content/scanner';
-import { textSegments } from '../../src/content/text-segments';
+import { segmentText, textSegments } from '../../src/content/text-segments';
 import { checkFindNamesRequest } from '../../src/core/name-finder';
 import { realFindNames } from '../unit/real-bundle';
 
@@ -64,15 +64,44 @@ function checkedFindNames(refused: string[]): ScannerOptions['findNames'] {
 describe('textSegments', () => {
   it('joins inline elements within a block and splits at blocks and line breaks', () => {
     page('<p><b>Huawei</b> Tech<i>nologies</i></p><div>one<br>two</div><p>x<span>y</span></p>');
-    expect([...textSegments(document.body)].map((s) => s.text)).toEqual(['Huawei Technologies', 'one', 'two', 'xy']);
+    expect([...textSegments(document.body)].map(segmentText)).toEqual(['Huawei Technologies', 'one', 'two', 'xy']);
   });
 
   it('skips code, editable regions, scripts and templates', () => {
     page('<p>a</p><pre>b</pre><code>c</code><textarea>d</textarea><div contenteditable="true">e</div><script>f</script><template>g</template><p>h</p>');
-    const texts = [...textSegments(document.body)].map((s) => s.text);
+    const texts = [...textSegments(document.body)].map(segmentText);
     expect(texts).toContain('a');
     expect(texts).toContain('h');
     for (const hidden of ['b', 'c', 'd', 'e', 'f', 'g']) expect(texts).not.toContain(hidden);
+  });
+
+  it('skips pre, code, kbd and samp at any depth', () => {
+    page('<p>a</p><pre><span><b>SELECT b</b></span></pre><div><code><i>c</i></code><kbd><span>d</span></kbd><samp>e</samp></div><p>f</p>');
+    expect([...textSegments(document.body)].map(segmentText)).toEqual(['a', 'f']);
+  });
+
+  it('never joins list items, table cells or links side by side', () => {
+    page(
+      '<ul><li><a href="/a">Positive</a></li><li><a href="/b">Technologies</a></li></ul>' +
+        '<nav><a href="/c">Sense</a> <a href="/d">Time</a></nav>' +
+        '<table><tr><td>Dahua</td><td>Technology</td></tr></table>' +
+        '<p>Shares of <a href="/e">Huawei</a> Technologies rose</p>',
+    );
+    expect([...textSegments(document.body)].map((s) => segmentText(s).trim()).filter(Boolean)).toEqual([
+      'Positive', 'Technologies', 'Sense', 'Time', 'Dahua', 'Technology', 'Shares of Huawei Technologies rose',
+    ]);
+  });
+
+  it('reads a huge text node piecewise, never whole', () => {
+    const huge = `${'trade rules and chips '.repeat(10_000)}Hikvision`;
+    page(`<p>before</p><p id="huge"></p><p>after</p>`);
+    const node = document.createTextNode(huge);
+    document.getElementById('huge')!.append(node);
+    const whole = vi.spyOn(node, 'data', 'get');
+    const segments = [...textSegments(document.body)];
+    expect(segments.map((s) => s.length)).toEqual([6, huge.length, 5]);
+    expect(segments[1]!.read(huge.length - 9, huge.length)).toBe('Hikvision');
+    expect(whole).not.toHaveBeenCalled();
   });
 });
 

@@ -78,7 +78,7 @@ class ChromiumPage implements TestPage {
   async evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>> {
     return (await this.page.evaluate(fn as never, arg as never)) as Awaited<R>;
   }
-  async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 10_000) {
+  async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 30_000) {
     // Interval polling: the default uses the page's requestAnimationFrame/MutationObserver, which hostile pages break.
     await this.page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs, polling: 50 });
   }
@@ -189,7 +189,7 @@ class FirefoxPage implements TestPage {
   async evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>> {
     return (await this.page.evaluate(fn as never, arg as never)) as Awaited<R>;
   }
-  async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 10_000) {
+  async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 30_000) {
     await this.page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg as never);
   }
   async click(x: number, y: number) {
@@ -249,7 +249,7 @@ export class FirefoxDriver implements Driver {
       // The tab moves to the extension process and puppeteer reports the frame detached, though
       // the page loads: wait for the page, not the navigation.
       await page.goto(url, { timeout: 3_000, waitUntil: 'domcontentloaded' }).catch(() => {});
-      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 10_000 }, url);
+      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 30_000 }, url);
     } else await page.goto(url);
     return new FirefoxPage(page);
   }

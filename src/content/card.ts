@@ -3,6 +3,7 @@
  * it and page scripts cannot read it. Every value is set as text, never as HTML. Esc or a click
  * outside closes it; focus returns to where it was.
  */
+import type { Evidence } from '../core/evidence';
 import type { EntryDetails } from '../core/protocol';
 import { t } from '../platform/i18n';
 import { NotSavedError } from '../platform/storage';
@@ -15,6 +16,7 @@ const KIND_MESSAGE: Record<string, string> = {
   alias: 'kindAlias',
   acronym: 'kindAcronym',
   derived: 'kindDerived',
+  respelled: 'kindRespelled',
 };
 
 const STYLE = `
@@ -48,6 +50,8 @@ export interface CardContent {
   matchedText: string;
   variantText: string;
   variantKind: string;
+  /** For a weak name (a word, a short acronym…): what on the page made it count. */
+  evidence?: Evidence;
   entries: (EntryDetails | null)[];
   datasetDate: string;
 }
@@ -153,6 +157,10 @@ export class DetailsCard {
     const sections = entries.slice(0, 5).map((entry) => this.renderEntry(entry));
     const how = t(KIND_MESSAGE[content.variantKind] ?? 'kindListed');
     const matched = this.el('p', 'muted', t('cardMatched', content.matchedText, how, content.variantText));
+    // A weak name counts only with evidence on the page: the reader sees which.
+    if (content.evidence) {
+      matched.append(' ', t(content.evidence.kind === 'definition' ? 'cardEvidenceDefinition' : 'cardEvidenceStrongName', content.evidence.text));
+    }
     const more = entries.length > 5 ? [this.el('p', 'muted', t('cardMoreListings', String(entries.length - 5)))] : [];
     const note = this.el('p', 'note muted', t('disclaimerCard', content.datasetDate));
     const header = this.el('header');

@@ -205,6 +205,7 @@ function mentionAt(x: number, y: number): Mention | null {
 }
 
 function openCard(mention: Mention): void {
+  const evidence = scanner?.evidenceFor(mention);
   const content = Promise.all([
     sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', mention.entryIds),
     sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset'),
@@ -212,6 +213,7 @@ function openCard(mention: Mention): void {
     matchedText: mention.text,
     variantText: mention.name.text,
     variantKind: mention.name.kind,
+    ...(evidence ? { evidence } : {}),
     entries,
     datasetDate: dataset.datasetDate,
   }));

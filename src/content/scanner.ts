@@ -6,6 +6,7 @@
  * mentions that the card, keyboard navigation and the page report read. Knows nothing of the
  * extension APIs: index.ts wires it up.
  */
+import { EvidenceLedger, type Evidence } from '../core/evidence';
 import type { ListId } from '../core/list-model';
 import { MAX_TEXTS_PER_REQUEST, type FoundNames, type VariantInfo } from '../core/name-finder';
 import type { Painter } from './painter';
@@ -22,6 +23,8 @@ export interface Mention {
   /** What the first of `variants` is: the name it was compiled from and how it was made. */
   name: VariantInfo;
   entryIds: string[];
+  /** For a weak name (see core/evidence): the long form that defines it where it stands. */
+  definedAs?: string;
 }
 
 export interface ScannerOptions {
@@ -48,6 +51,14 @@ const MAX_IN_FLIGHT = 2;
 
 export class Scanner {
   readonly mentions = new Set<Mention>();
+  /**
+   * Which organisations the page names with evidence; weak names wait here until it comes. Kept
+   * for the whole session: a weak name lit by a strong one stays lit if the strong one scrolls
+   * away in a re-rendered list.
+   */
+  private readonly ledger = new EvidenceLedger<Mention>();
+  /** Weak mentions waiting for evidence, by the text node they start in. */
+  private readonly waitingByNode = new Map<Node, Set<Mention>>();
   /** Mentions by the text node they start in, so re-painting a segment finds its old mentions at once. */
   private readonly byNode = new Map<Node, Set<Mention>>();
   /** Found but not yet handed to the painter: painting is batched (see flushPaint). */
@@ -110,6 +121,8 @@ export class Scanner {
     this.options.painter.clear();
     this.mentions.clear();
     this.byNode.clear();
+    for (const waiting of this.waitingByNode.values()) for (const m of waiting) this.ledger.forget(m);
+    this.waitingByNode.clear();
     this.unpainted = [];
     this.resolveIdle?.();
   }
@@ -267,7 +280,7 @@ export class Scanner {
           next++;
           // Text that changed or went away meanwhile was queued again by the observer.
           if (unit.segment.nodes.some((n) => !n.isConnected || changed.some((root) => root.contains(n)))) continue;
-          this.paintUnit(unit, matches);
+          this.paintUnit(unit, matches, found.definitions);
         }
         if (found && !this.stopped && next < batch.length) {
           this.options.onSlice?.(started, this.now());
@@ -315,10 +328,44 @@ export class Scanner {
   /** A segment scanned again drops what was found in it before (first chunk only). */
   private forgetSegment({ segment, from }: WorkUnit): void {
     if (from !== 0) return;
-    for (const node of segment.nodes) for (const m of [...(this.byNode.get(node) ?? [])]) this.dropMention(m);
+    for (const node of segment.nodes) {
+      for (const m of [...(this.byNode.get(node) ?? [])]) this.dropMention(m);
+      for (const m of this.waitingByNode.get(node) ?? []) this.ledger.forget(m);
+      this.waitingByNode.delete(node);
+    }
   }
 
-  private paintUnit(unit: WorkUnit, matches: number[][]): void {
+  /** Why a weak mention counts (undefined for a strong one). */
+  evidenceFor(mention: Mention): Evidence | undefined {
+    if (!mention.name.weak) return undefined;
+    return mention.definedAs !== undefined ? { kind: 'definition', text: mention.definedAs } : this.ledger.evidenceFor(mention.entryIds);
+  }
+
+  /** A found mention counts now, or waits for evidence (see core/evidence). */
+  private admit(mention: Mention): void {
+    const counted = this.ledger.add(mention, {
+      entryIds: mention.entryIds,
+      weak: mention.name.weak,
+      text: mention.text,
+      ...(mention.definedAs === undefined ? {} : { definedAs: mention.definedAs }),
+    });
+    if (counted.length === 0) {
+      let waiting = this.waitingByNode.get(mention.anchor);
+      if (!waiting) this.waitingByNode.set(mention.anchor, (waiting = new Set()));
+      waiting.add(mention);
+      return;
+    }
+    for (const m of counted) {
+      if (m !== mention) {
+        this.waitingByNode.get(m.anchor)?.delete(m);
+        // Text that changed while it waited was queued again, and is found again there.
+        if (!m.range.startContainer.isConnected || m.range.toString() !== m.text) continue;
+      }
+      this.addMention(m);
+    }
+  }
+
+  private paintUnit(unit: WorkUnit, matches: number[][], definitions: readonly string[]): void {
     const { painter, acceptVariant } = this.options;
     const { segment, from, to } = unit;
     // Painting a segment twice (queued by the first scan and by a mutation) must not double it.
@@ -328,7 +375,7 @@ export class Scanner {
     // before the split follow it, while offsets computed after it would not.
     // A long text is matched a chunk at a time; the chunk runs past its end so a name straddling
     // it is found whole, and only matches starting inside the chunk are kept.
-    for (const [rawStart, rawEnd, ...candidates] of matches) {
+    for (const [rawStart, rawEnd, definition, ...candidates] of matches) {
       const matchStart = rawStart! + from;
       const matchEnd = rawEnd! + from;
       if (matchStart >= to) break;
@@ -351,9 +398,10 @@ export class Scanner {
         variants: shared.variants,
         name: shared.name,
         entryIds: shared.entryIds,
+        ...(definition! >= 0 && definitions[definition!] !== undefined ? { definedAs: definitions[definition!]! } : {}),
       });
     }
-    for (const mention of found) this.addMention(mention);
+    for (const mention of found) this.admit(mention);
     // The <mark> fallback must wrap before the next segment's offsets are taken.
     if (painter.kind === 'mark') this.flushPaint(true);
   }

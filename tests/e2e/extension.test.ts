@@ -256,7 +256,7 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     expect(replies[5]).toEqual({ error: 'Refused: findNames takes at most 1048576 characters at once' });
     const found = (replies[6] as { ok: { matches: number[][][]; variants: Record<number, { text: string }> } }).ok;
     expect(found.matches.map((text) => text.map(([start, end]) => [start, end]))).toEqual([[[0, 9]], []]);
-    expect(found.variants[found.matches[0]![0]![2]!]!.text).toBe('Hikvision');
+    expect(found.variants[found.matches[0]![0]![3]!]!.text).toBe('Hikvision');
     await page.close();
   });
 

@@ -124,9 +124,10 @@ export function loadLexicon(): Lexicon {
   for (const name of countryNames()) places.add(fold(name));
   for (const continent of ['europe', 'asia', 'africa', 'america', 'oceania', 'eurasia', 'arabia']) places.add(continent);
   // "Russian", "European", "Chinese": adjectives of places are not names of organisations.
-  const isDemonym = (w: string) =>
+  const isDemonymOf = (w: string, names: Set<string>) =>
     /(?:an|ese|ish|i)$/.test(w) &&
-    [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3), `${w.slice(0, -3)}a`, `${w.slice(0, -2)}e`, `${w.slice(0, -3)}y`].some((stem) => places.has(stem));
+    [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3), `${w.slice(0, -3)}a`, `${w.slice(0, -2)}e`, `${w.slice(0, -3)}y`].some((stem) => names.has(stem));
+  const isDemonym = (w: string) => isDemonymOf(w, places);
   const everyday = new Set<string>(words);
   for (const w of frequentWords()) if (w) everyday.add(w);
   // English proper nouns and abbreviations as the dictionary writes them ("Prius", "PST"); other
@@ -143,7 +144,7 @@ export function loadLexicon(): Lexicon {
   cached = {
     isEverydayWord: (w) => everyday.has(w),
     isKnownAsOther: (token) => knownAsOther.has(token) || (token.length > 1 && knownAsOther.has(token[0]! + token.slice(1).toLowerCase())),
-    isCountryWord: (w) => countryWords.has(w) || (isDemonym(w) && [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3), `${w.slice(0, -3)}a`, `${w.slice(0, -2)}e`, `${w.slice(0, -3)}y`].some((stem) => countryWords.has(stem))),
+    isCountryWord: (w) => countryWords.has(w) || isDemonymOf(w, countryWords),
     isEnglishWord: (w) => words.has(w),
     isGivenName: (w) => given.has(w),
     isRareWord: (w) => rare.has(w) || (w.length <= 5 && (prefixCounts.get(w) ?? 0) >= 2) || isDemonym(w),

@@ -4,7 +4,7 @@
  *   npm run quality [-- --only news|pages|prose|names|own]
  */
 import { parseArgs } from 'node:util';
-import { evaluateQuality } from '../tests/fixtures/evaluate-quality';
+import { QUALITY_SET } from '../tests/fixtures/quality-set';
 import { loadBundled } from './document-flags';
 import { everydayPageFlags, exactNames, loadNewsPassages, proseFlags, scorePassages } from './quality-measure';
 
@@ -46,8 +46,9 @@ if (want('names')) {
 }
 
 if (want('own')) {
-  const own = evaluateQuality(matcher, entries);
+  // Scored like the news passages, evidence rule included.
+  const own = scorePassages(matcher, entries, QUALITY_SET.map((c, i) => ({ id: `own-${i + 1}`, text: c.text, mentions: c.mentions })));
   console.log(`\n## Our own regression sentences (tests/fixtures/quality-set.ts, not evidence): recall ${pct(own.recall)}, precision ${pct(own.precision)}`);
-  for (const miss of own.misses) console.log(`  miss: "${miss.text}" (${miss.listedName}) in: ${miss.context}`);
-  for (const flag of own.falseFlags) console.log(`  false flag: "${flag.text}" → ${flag.listedName} in: ${flag.context}`);
+  for (const m of own.misses) console.log(`  miss [${m.id}]: "${m.text}" (${m.listedName})`);
+  for (const f of own.falseFlags) console.log(`  false flag [${f.id}]: "${f.text}" → ${f.listedName} … ${f.context} …`);
 }

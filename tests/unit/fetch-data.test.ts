@@ -13,6 +13,9 @@ let base: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    // One connection per request: a kept-alive socket that the server closes after its 5 s idle
+    // timeout, just as the client reuses it (a slow parse on a busy machine), fails the next fetch.
+    res.setHeader('connection', 'close');
     const mode = req.url!.split('/')[1];
     if (req.url!.endsWith('/titles.json')) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ titles: [{ number: 15, up_to_date_as_of: '2026-07-23' }] }));

@@ -139,7 +139,7 @@ function closingKey(code: number): number {
 
 // Legal forms as news writes them after a name: "Co", "Co.", "Co., Ltd.", "Corp", "Inc.", "LLC"…
 const LEGAL_FORM_WORD =
-  "(?:Co|Corp|Inc|Ltd|Ltda|Pte|Pvt|Pty|Bhd|Sdn|LLC|L\\.L\\.C|PLC|JSC|PJSC|OJSC|CJSC|OOO|AO|GmbH|AG|S\\.A|SA|SAS|SpA|B\\.V|N\\.V|FZE|FZCO|FZC|DMCC|Limited|Company|Corporation|Incorporated)\\.?";
+  "(?:Co|Corp|Inc|Ltd|Ltda|Pte|Pvt|Pty|Bhd|Sdn|LLC|L\\.L\\.C|LLP|PLC|JSC|PJSC|OJSC|CJSC|OOO|AO|AD|EAD|GmbH|AG|KG|S\\.A|SA|SAS|SpA|S\\.L|SL|S\\.R\\.L|SRL|Srl|B\\.V|BV|N\\.V|NV|Kft|Zrt|FZE|FZCO|FZC|DMCC|Limited|Company|Corporation|Incorporated)\\.?";
 const LEGAL_FORM_AFTER = new RegExp(`^,?[ \\u00a0]+${LEGAL_FORM_WORD}(?:,?[ \\u00a0]+${LEGAL_FORM_WORD}){0,2}(?![\\p{L}\\p{N}\\-])`, 'u');
 const LEGAL_FORM_AT_END = new RegExp(`(?:^|[\\s,])${LEGAL_FORM_WORD}$`, 'iu');
 
@@ -326,9 +326,10 @@ export class Matcher {
       if (closingKey(text.charCodeAt(i)) !== closingKey(wanted)) break;
       i++;
     }
-    if (i > end || LEGAL_FORM_AT_END.test(name)) return i;
-    const legalForm = LEGAL_FORM_AFTER.exec(text.slice(end, end + 40));
-    return legalForm ? end + legalForm[0].length : end;
+    if (i > end && !LEGAL_FORM_AT_END.test(name)) return i;
+    // A legal form written after the name, also after one it is listed with ("… Corporation Incorporated").
+    const legalForm = LEGAL_FORM_AFTER.exec(text.slice(i, i + 40));
+    return legalForm ? i + legalForm[0].length : i;
   }
 
   /** Matches in progress during findMatches: how many of activeNode/activeStart are in use. */

@@ -33,9 +33,11 @@ const LEGAL_FORMS = [
   'limited liability company', 'stock company', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'corp', 'corporation', 'co',
   'company', 'plc', 'llp', 'lp', 'sa', 's a', 'sal', 's a l', 'sl', 's l', 'gmbh', 'ag', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'ooo', 'ao',
   'zao', 'oao', 'pao', 'nao', 'fze', 'fzco', 'fzc', 'fzllc', 'dmcc', 'bv', 'b v', 'nv', 'srl', 'spa', 'sarl', 'sas', 'ltda',
-  'kft', 'oy', 'ab', 'as', 'doo', 'sro', 'eood', 'ood', 'pte', 'pvt', 'pty', 'bhd', 'est', 'establishment',
+  'kft', 'zrt', 'nyrt', 'oy', 'ab', 'as', 'ad', 'ead', 'doo', 'sro', 'eood', 'ood', 'pte', 'pvt', 'pty', 'bhd', 'est', 'establishment',
   'youxian gongsi', 'gufen youxian gongsi', 'youxian zeren gongsi',
 ].map((f) => f.split(' ')).sort((a, b) => b.length - a.length);
+
+const LEGAL_FORM_WORDS = new Set(LEGAL_FORMS.filter((f) => f.length === 1).map((f) => f[0]!));
 
 // Generic words news drops from the end of a Chinese or Russian company name.
 const GENERIC_TAIL = new Set(
@@ -300,12 +302,31 @@ const OTHER_SPELLING = pairMap(SPELLING_PAIRS);
 
 // Adjectives of the countries the lists name institutions "of": "Ministry of Defence of the
 // Russian Federation" is "the Russian Ministry of Defence" in news.
-const COUNTRY_ADJECTIVES: Record<string, string> = {
-  'russian federation': 'Russian', russia: 'Russian', belarus: 'Belarusian', 'republic of belarus': 'Belarusian',
-  iran: 'Iranian', 'islamic republic of iran': 'Iranian', china: 'Chinese', "people's republic of china": 'Chinese',
-  'peoples republic of china': 'Chinese', pakistan: 'Pakistani', burma: 'Burmese', myanmar: 'Burmese', syria: 'Syrian',
-  venezuela: 'Venezuelan', cuba: 'Cuban', 'north korea': 'North Korean',
+const COUNTRY_ADJECTIVES: Record<string, [adjective: string, shortName: string]> = {
+  'russian federation': ['Russian', 'Russia'], russia: ['Russian', 'Russia'], belarus: ['Belarusian', 'Belarus'],
+  'republic of belarus': ['Belarusian', 'Belarus'], iran: ['Iranian', 'Iran'], 'islamic republic of iran': ['Iranian', 'Iran'],
+  china: ['Chinese', 'China'], "people's republic of china": ['Chinese', 'China'], 'peoples republic of china': ['Chinese', 'China'],
+  pakistan: ['Pakistani', 'Pakistan'], burma: ['Burmese', 'Burma'], myanmar: ['Burmese', 'Myanmar'], syria: ['Syrian', 'Syria'],
+  venezuela: ['Venezuelan', 'Venezuela'], cuba: ['Cuban', 'Cuba'], 'north korea': ['North Korean', 'North Korea'],
 };
+
+/**
+ * The initials of a name of three to six content words, legal forms and a leading "the" left
+ * out: "China Communications Construction Company Ltd." → "CCCC". Only capitalised words count;
+ * a name with any other word (an all-lower-case word that is not a function word) has none.
+ */
+export function initialism(name: string): string | null {
+  const written = name.split(/[\s,]+/).filter(Boolean);
+  const folded = written.map((w) => foldedWords(w).join(''));
+  // Abbreviated legal forms at the end are no part of the initials; "Company" or "Corporation"
+  // spelled out is ("United Aircraft Corporation" is UAC).
+  let words = folded.length;
+  while (words > 0 && (folded[words - 1] === '' || folded[words - 1] === 'limited' || (folded[words - 1]!.length <= 5 && LEGAL_FORM_WORDS.has(folded[words - 1]!)))) words--;
+  const kept = written.slice(0, words).filter((_, i) => !STOP_WORDS.has(folded[i]!) && folded[i] !== '');
+  words = kept.length;
+  if (words < 3 || words > 6 || !kept.every((w) => /^\p{Lu}/u.test(w))) return null;
+  return kept.map((w) => w[0]!.toUpperCase()).join('');
+}
 
 /**
  * The name as news also writes it: the other number of a generic word, the other side of the
@@ -327,9 +348,20 @@ export function respellings(name: string): string[] {
     if (numbered !== name) out.add(numbered);
   }
   for (const form of [name, spelled]) {
-    const ofCountry = /^(.+?)\s+of\s+(?:the\s+)?([^()]+?)\s*$/u.exec(form) ?? /^(.+?)\s*\(([^()]+)\)\s*$/u.exec(form);
-    const adjective = ofCountry ? COUNTRY_ADJECTIVES[ofCountry[2]!.toLowerCase().replace(/\s+/g, ' ').replace(/[’']/g, "'")] : undefined;
-    if (ofCountry && adjective) out.add(`${adjective} ${ofCountry[1]}`);
+    // The last "of" names the country: "Ministry of Defence | of the Russian Federation".
+    const ofCountry = /^(.+)\s+of\s+(?:the\s+)?([^()]+?)\s*$/u.exec(form) ?? /^(.+?)\s*\(([^()]+)\)\s*$/u.exec(form);
+    const country = ofCountry ? COUNTRY_ADJECTIVES[ofCountry[2]!.toLowerCase().replace(/\s+/g, ' ').replace(/[’']/g, "'")] : undefined;
+    if (!ofCountry || !country) continue;
+    const [adjective, shortName] = country;
+    const head = ofCountry[1]!;
+    out.add(`${adjective} ${head}`);
+    out.add(`${shortName}’s ${head}`);
+    // "Ministry of Defence" → "Defence Ministry": "the Russian Defence Ministry", "Russia's Defence Ministry".
+    const ministry = /^Ministry of (\p{Lu}[\p{L}-]*(?: and \p{Lu}[\p{L}-]*)?)$/u.exec(head);
+    if (ministry) {
+      out.add(`${adjective} ${ministry[1]} Ministry`);
+      out.add(`${shortName}’s ${ministry[1]} Ministry`);
+    }
   }
   out.delete(name);
   return [...out];
@@ -354,11 +386,11 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
   const policy = new VariantPolicy(lexicon);
   const candidates: Variant[] = [];
   entries.forEach((entry, entryIndex) => {
-    const add = (text: string, kind: VariantKind, caseSensitive: boolean) => {
+    const add = (text: string, kind: VariantKind, caseSensitive: boolean, alwaysWeak = false) => {
       const trimmed = text.trim();
       if (!trimmed) return;
       // Only a strong name matches whatever its capitalisation.
-      const weak = policy.isWeakName(trimmed);
+      const weak = alwaysWeak || policy.isWeakName(trimmed);
       candidates.push({ text: trimmed, entryIndex, kind, caseSensitive: caseSensitive || weak, ...(weak ? { weak } : {}) });
     };
     const person = looksLikePerson(entry.name);
@@ -374,6 +406,10 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
         for (const acronym of acronyms) {
           if (acronym.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) add(acronym, 'acronym', true);
         }
+        // Initials news uses that the list does not give ("CCCC", "UAC"): weak, so they count only
+        // where the page also names the organisation in full.
+        const initials = person ? null : initialism(base);
+        if (initials && !acronyms.includes(initials)) add(initials, 'derived', true, true);
         const shortForms = policy.deriveShortForms(base);
         // "Rostec (Russian Technologies State Corporation)": a name and its spelled-out form.
         const expansion = splitExpansion(base, lexicon);

@@ -100,7 +100,8 @@ describe('the real bundle', () => {
   it.each([
     ['Hikvision cameras', 'Hikvision', 'Hangzhou Hikvision Digital Technology Co., Ltd.'],
     ['shares of SenseTime fell', 'SenseTime', 'Beijing Sensetime Technology Development Co., Ltd.'],
-    ['Sense Time said', 'Sense Time', 'Beijing Sensetime Technology Development Co., Ltd.'],
+    // Two everyday words: a weak name, flagged where the page names the company strongly too.
+    ['Sense Time said; SenseTime shares fell', 'Sense Time', 'Beijing Sensetime Technology Development Co., Ltd.'],
     ['Megvii and Yitu', 'Megvii', 'Megvii Technology'],
     ["Huawei's new phone", 'Huawei', 'Huawei Technologies Co., Ltd.'],
     ['SMIC shares', 'SMIC', 'Semiconductor Manufacturing International Corporation (SMIC)'],
@@ -109,6 +110,10 @@ describe('the real bundle', () => {
   ])('%s', (text, expectedText, listedName) => {
     const found = flagged(text);
     expect(found[0]).toMatchObject({ text: expectedText, listedName });
+  });
+
+  it('does not flag a weak name the text never backs with a strong one', () => {
+    expect(flagged('Sense Time said')).toEqual([]);
   });
 
   it.each([

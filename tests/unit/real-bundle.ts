@@ -1,5 +1,6 @@
 /** The bundle compiled from the real eCFR snapshot in ../shared/data, built once per test file. */
 import { compileBundle, DEFAULT_SOURCE } from '../../scripts/build-data';
+import { documentFlags } from '../../scripts/document-flags';
 import type { Bundle } from '../../src/core/bundle';
 import { Matcher } from '../../src/core/matcher';
 import { findNames, type FoundNames } from '../../src/core/name-finder';
@@ -17,14 +18,13 @@ export function realMatcher(): Matcher {
   return matcher;
 }
 
-/** Texts of every match, with the listed name of the entry each points at. */
+/** What the text flags as one document (weak names only with evidence), with each flag's listed name. */
 export function flagged(text: string): { text: string; listedName: string; kind: string }[] {
-  const m = realMatcher();
   const entries = realBundle().details.entries;
-  return m.findMatches(text).map((x) => ({
-    text: text.slice(x.start, x.end),
-    listedName: entries[m.entryIndex(x.variant)]!.name,
-    kind: m.variantKind(x.variant),
+  return documentFlags(realMatcher(), [text]).map((f) => ({
+    text: f.text,
+    listedName: entries.find((e) => e.id === f.variants[0]!.entryId)!.name,
+    kind: f.variants[0]!.kind,
   }));
 }
 

@@ -1,6 +1,7 @@
 /**
- * Browser budgets, in real Chromium, with and without the extension in the same run:
- *   npm run bench:browser            (LISTMARK_BENCH_EXTENSION=dir compares another build)
+ * Browser budgets, in real Chromium and real Firefox, with and without the extension in the same run:
+ *   npm run bench:browser            (LISTMARK_BENCH_BROWSERS=chromium or firefox for one;
+ *                                     LISTMARK_BENCH_EXTENSION=dir compares another Chrome build)
  * - time to highlights (seed article; a 5 MB news-like page): from when Listmark starts working
  *   (after the page's load event) and from when its script was injected (at document_start), and
  *   when that is after the load event and after navigation start; "highlighted" is when the
@@ -8,7 +9,8 @@
  * - the page's first paint (first-contentful-paint) with and without the extension
  * - the longest piece of extension work, and the page's longest task with and without it (over
  *   the whole load, and after the load event, when only Listmark's scan and its highlights differ)
- * - JS heap added per tab (CDP heap usage after GC, with minus without)
+ * - JS heap added per tab (CDP heap usage after GC, with minus without; Chromium only)
+ * - (Firefox has no long-task timing: its longest tasks are not reported)
  * - page load time with the extension versus without, as a ratio (interleaved runs, medians), and
  *   with two control extensions: one whose content script is empty (what any content script on
  *   every page costs in this browser) and one whose script only reads a setting from storage (what
@@ -19,10 +21,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, requireBrowser } from '../tests/e2e/browsers';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH, requireBrowser } from '../tests/e2e/browsers';
 
-requireBrowser(CHROMIUM_PATH, 'chromium');
+const ENGINES = (process.env.LISTMARK_BENCH_BROWSERS ?? 'chromium,firefox').split(',') as ('chromium' | 'firefox')[];
+if (ENGINES.includes('chromium')) requireBrowser(CHROMIUM_PATH, 'chromium');
+if (ENGINES.includes('firefox')) requireBrowser(FIREFOX_PATH, 'firefox-esr');
 // The small page loads in ~30 ms, where a few ms of noise is 10%: it gets three times the runs.
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -64,25 +69,77 @@ function controlExtension(name: string, script: string): string {
     version: '1.0',
     permissions: ['storage'],
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['control.js'], run_at: 'document_start', all_frames: true }],
+    browser_specific_settings: { gecko: { id: `${name.toLowerCase().replace(/[^a-z]+/g, '-')}@bench.listmark` } },
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'control.js'), script);
   return dir;
 }
 
-async function launch(extension: string | null): Promise<{ context: BrowserContext; profile: string }> {
+/** One tab, whichever the browser. */
+interface BenchTab {
+  goto(url: string): Promise<void>;
+  /** Runs a script (a string: the bundler's helpers do not exist in the page). */
+  evaluate<T>(script: string): Promise<T>;
+  /** JS heap in use after a GC, or null where the browser cannot tell. */
+  heap(): Promise<number | null>;
+  close(): Promise<void>;
+}
+
+/** A browser with one extension (or none) loaded. */
+interface BenchBrowser {
+  newTab(initScript: string): Promise<BenchTab>;
+  close(): Promise<void>;
+}
+
+async function launchChromium(extension: string | null, isListmark: boolean): Promise<BenchBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'listmark-bench-'));
-  const withExtension = extension !== null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      ...(withExtension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-    ],
+    args: [...CHROMIUM_ARGS, ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [])],
   });
-  if (extension === listmarkBuild && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-  return { context, profile };
+  if (isListmark && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  return {
+    async newTab(initScript) {
+      const page = await context.newPage();
+      await page.addInitScript(initScript);
+      return {
+        goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+        evaluate: async (script) => (await page.evaluate(script)) as never,
+        async heap() {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('HeapProfiler.collectGarbage');
+          const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+          await cdp.detach();
+          return usedSize;
+        },
+        close: () => page.close(),
+      };
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(extension: string | null): Promise<BenchBrowser> {
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+  if (extension) await browser.installExtension(extension);
+  return {
+    async newTab(initScript) {
+      const page = await browser.newPage();
+      await page.evaluateOnNewDocument(initScript);
+      return {
+        goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+        evaluate: async (script) => (await page.evaluate(script)) as never,
+        heap: async () => null,
+        close: () => page.close(),
+      };
+    },
+    close: () => browser.close(),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -111,19 +168,19 @@ interface Run {
   longestWork: number;
   longestTask: number;
   longestTaskAfterLoad: number;
-  heap: number;
+  heap: number | null;
 }
 
-async function measure(context: BrowserContext, path: string, withExtension: boolean): Promise<Run> {
-  const page: Page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-    w.__longTasks = [];
+const LONG_TASKS = `window.__longTasks = [];
+  try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-  });
-  await page.goto(base + path, { waitUntil: 'load' });
+  } catch {}`;
+
+async function measure(browser: BenchBrowser, path: string, withExtension: boolean): Promise<Run> {
+  const page = await browser.newTab(LONG_TASKS);
+  await page.goto(base + path);
   // Waits on a PerformanceObserver, not waitForFunction: its polling runs in the page at every
   // frame and delayed the very scan it waited for (~12 ms on the seed article).
   // (A string: the bundler's helpers for named functions do not exist in the page.)
@@ -137,14 +194,14 @@ async function measure(context: BrowserContext, path: string, withExtension: boo
       observer.observe({ type: 'measure' });
     })`);
   }
-  await page.waitForTimeout(300);
-  const result = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const scan = performance.getEntriesByName('listmark:first-scan')[0] as PerformanceMeasure | undefined;
-    const injectedAt = (scan?.detail as { injectedAt?: number } | undefined)?.injectedAt;
+  await new Promise((settled) => setTimeout(settled, 300));
+  const result = await page.evaluate<Omit<Run, 'heap'>>(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const scan = performance.getEntriesByName('listmark:first-scan')[0];
+    const injectedAt = scan && scan.detail ? scan.detail.injectedAt : undefined;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const work = performance.getEntriesByName('listmark:work').map((e) => e.duration);
-    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    const tasks = window.__longTasks;
     return {
       load: nav.loadEventEnd - nav.startTime,
       firstScan: scan ? scan.duration : null,
@@ -155,23 +212,35 @@ async function measure(context: BrowserContext, path: string, withExtension: boo
       longestTask: Math.max(0, ...tasks.map((t) => t.duration)),
       longestTaskAfterLoad: Math.max(0, ...tasks.filter((t) => t.start >= nav.loadEventEnd).map((t) => t.duration)),
     };
-  });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
+  })()`);
+  const heap = await page.heap();
   await page.close();
-  return { ...result, heap: usedSize };
+  return { ...result, heap };
 }
 
-const listmarkBuild = resolve(process.env.LISTMARK_BENCH_EXTENSION ?? 'dist/chrome');
 const emptyExtension = controlExtension('Empty content script', '');
 const settingsExtension = controlExtension('Content script that reads its settings', "chrome.storage.sync.get('settings');");
-const withExt = await launch(listmarkBuild);
-const without = await launch(null);
-const withEmpty = await launch(emptyExtension);
-const withSettingsRead = await launch(settingsExtension);
 try {
+  for (const engine of ENGINES) {
+    const listmarkBuild = resolve(engine === 'chromium' ? (process.env.LISTMARK_BENCH_EXTENSION ?? 'dist/chrome') : 'dist/firefox');
+    const launch = (extension: string | null) =>
+      engine === 'chromium' ? launchChromium(extension, extension === listmarkBuild) : launchFirefox(extension);
+    const withExt = await launch(listmarkBuild);
+    const without = await launch(null);
+    const withEmpty = await launch(emptyExtension);
+    const withSettingsRead = await launch(settingsExtension);
+    try {
+      await benchEngine(engine, withExt, without, withEmpty, withSettingsRead);
+    } finally {
+      for (const b of [withExt, without, withEmpty, withSettingsRead]) await b.close();
+    }
+  }
+} finally {
+  for (const dir of [emptyExtension, settingsExtension]) rmSync(dir, { recursive: true, force: true });
+  server.close();
+}
+
+async function benchEngine(engine: string, withExt: BenchBrowser, without: BenchBrowser, withEmpty: BenchBrowser, withSettingsRead: BenchBrowser) {
   for (const [label, path] of [
     ['seed article', '/seed.html'],
     ['5 MB news page', '/big.html'],
@@ -180,19 +249,21 @@ try {
     const b: Run[] = [];
     const e: Run[] = [];
     const r: Run[] = [];
-    await measure(withExt.context, path, true); // warm caches
-    await measure(without.context, path, false);
-    await measure(withEmpty.context, path, false);
-    await measure(withSettingsRead.context, path, false);
+    await measure(withExt, path, true); // warm caches
+    await measure(without, path, false);
+    await measure(withEmpty, path, false);
+    await measure(withSettingsRead, path, false);
     const runs = path === '/seed.html' ? RUNS * 3 : RUNS;
     for (let i = 0; i < runs; i++) {
-      a.push(await measure(withExt.context, path, true));
-      b.push(await measure(without.context, path, false));
-      e.push(await measure(withEmpty.context, path, false));
-      r.push(await measure(withSettingsRead.context, path, false));
+      a.push(await measure(withExt, path, true));
+      b.push(await measure(without, path, false));
+      e.push(await measure(withEmpty, path, false));
+      r.push(await measure(withSettingsRead, path, false));
     }
-    const heapAdded = (median(a.map((r) => r.heap)) - median(b.map((r) => r.heap))) / 1024 / 1024;
-    console.log(`${label} (${runs} runs each, interleaved; medians):`);
+    const heaps = (runs: Run[]) => runs.map((r) => r.heap ?? NaN);
+    const heapAdded = (median(heaps(a)) - median(heaps(b))) / 1024 / 1024;
+    const hasLongTasks = engine === 'chromium';
+    console.log(`${engine}, ${label} (${runs} runs each, interleaved; medians):`);
     console.log(`  Listmark's start (after load) → highlights: ${median(a.map((r) => r.firstScan ?? NaN)).toFixed(1)} ms`);
     console.log(
       `  script injected (document_start) → highlights: ${median(a.map((r) => r.fromInjection ?? NaN)).toFixed(1)} ms ` +
@@ -208,15 +279,17 @@ try {
         `${firstPaint(e).toFixed(0)} ms with an empty content script (reported in 4 ms steps here)`,
     );
     console.log(`  longest piece of extension work: ${Math.max(...a.map((r) => r.longestWork)).toFixed(1)} ms (worst run)`);
-    console.log(
-      `  page's longest task: ${median(a.map((r) => r.longestTask)).toFixed(0)} ms with, ${median(b.map((r) => r.longestTask)).toFixed(0)} ms without, ` +
-        `${median(e.map((r) => r.longestTask)).toFixed(0)} ms with an empty content script`,
-    );
-    console.log(
-      `  longest task after the load event: ${Math.max(...a.map((r) => r.longestTaskAfterLoad)).toFixed(0)} ms with, ` +
-        `${Math.max(...b.map((r) => r.longestTaskAfterLoad)).toFixed(0)} ms without (worst run; 0 = none over 50 ms)`,
-    );
-    console.log(`  JS heap of the tab: +${heapAdded.toFixed(2)} MB with the extension`);
+    if (hasLongTasks) {
+      console.log(
+        `  page's longest task: ${median(a.map((r) => r.longestTask)).toFixed(0)} ms with, ${median(b.map((r) => r.longestTask)).toFixed(0)} ms without, ` +
+          `${median(e.map((r) => r.longestTask)).toFixed(0)} ms with an empty content script`,
+      );
+      console.log(
+        `  longest task after the load event: ${Math.max(...a.map((r) => r.longestTaskAfterLoad)).toFixed(0)} ms with, ` +
+          `${Math.max(...b.map((r) => r.longestTaskAfterLoad)).toFixed(0)} ms without (worst run; 0 = none over 50 ms)`,
+      );
+    }
+    console.log(`  JS heap of the tab: ${Number.isNaN(heapAdded) ? 'not measurable in this browser' : `+${heapAdded.toFixed(2)} MB with the extension`}`);
     const load = (runs: Run[]) => median(runs.map((r) => r.load));
     const loads = (runs: Run[]) => runs.map((r) => r.load);
     console.log(`  load event: ${load(a).toFixed(1)} ms with, ${load(b).toFixed(1)} ms without: ratio ${ratio(loads(a), loads(b))}`);
@@ -229,11 +302,4 @@ try {
         `Listmark versus it: ${ratio(loads(a), loads(r))}`,
     );
   }
-} finally {
-  for (const b of [withExt, without, withEmpty, withSettingsRead]) {
-    await b.context.close();
-    rmSync(b.profile, { recursive: true, force: true });
-  }
-  for (const dir of [emptyExtension, settingsExtension]) rmSync(dir, { recursive: true, force: true });
-  server.close();
 }

@@ -141,6 +141,10 @@ function closingKey(code: number): number {
 const LEGAL_FORM_WORD =
   "(?:Co|Corp|Inc|Ltd|Ltda|Pte|Pvt|Pty|Bhd|Sdn|LLC|L\\.L\\.C|LLP|PLC|JSC|PJSC|OJSC|CJSC|OOO|AO|AD|EAD|GmbH|AG|KG|S\\.A|SA|SAS|SpA|S\\.L|SL|S\\.R\\.L|SRL|Srl|B\\.V|BV|N\\.V|NV|Kft|Zrt|FZE|FZCO|FZC|DMCC|Limited|Company|Corporation|Incorporated)\\.?";
 const LEGAL_FORM_AFTER = new RegExp(`^,?[ \\u00a0]+${LEGAL_FORM_WORD}(?:,?[ \\u00a0]+${LEGAL_FORM_WORD}){0,2}(?![\\p{L}\\p{N}\\-])`, 'u');
+/** How long the legal form written at `at` is ("Co., Ltd." after a name), or 0. */
+export function legalFormAfter(text: string, at: number): number {
+  return LEGAL_FORM_AFTER.exec(text.slice(at, at + 40))?.[0].length ?? 0;
+}
 const LEGAL_FORM_AT_END = new RegExp(`(?:^|[\\s,])${LEGAL_FORM_WORD}$`, 'iu');
 
 /** End of the last word character before `end` (skips trailing ignorable characters). */
@@ -268,7 +272,7 @@ export class Matcher {
   }
 
   /**
-   * A one-word name (not an acronym) right after a capitalised country name or a geographic noun,
+   * A one-word name (not an acronym) right after a capitalised country name, a geographic noun or a first name,
    * with only spaces between, is part of another name: "China Unicom", "Lake Baikal".
    */
   private isPartOfAnotherName(text: string, start: number, variant: number): boolean {
@@ -328,8 +332,7 @@ export class Matcher {
     }
     if (i > end && !LEGAL_FORM_AT_END.test(name)) return i;
     // A legal form written after the name, also after one it is listed with ("… Corporation Incorporated").
-    const legalForm = LEGAL_FORM_AFTER.exec(text.slice(i, i + 40));
-    return legalForm ? i + legalForm[0].length : i;
+    return i + legalFormAfter(text, i);
   }
 
   /** Matches in progress during findMatches: how many of activeNode/activeStart are in use. */

@@ -1,6 +1,7 @@
 /** Rules that must hold for all inputs, checked with fast-check on the real variant set. */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { legalFormAfter } from '../../src/core/matcher';
 import { foldCode, IGNORABLE, normaliseName, normalisesTo, SEPARATOR } from '../../src/core/normalise';
 import { realMatcher } from './real-bundle';
 
@@ -48,7 +49,10 @@ describe('properties', () => {
           if (m.start < lastEnd) return false;
           if (m.start > 0 && isWordChar(t.charCodeAt(m.start - 1)) && isWordChar(t.charCodeAt(m.start))) return false;
           if (m.end < t.length && isWordChar(t.charCodeAt(m.end)) && isWordChar(t.charCodeAt(m.end - 1))) return false;
-          if (normaliseName(t.slice(m.start, m.end)) !== normaliseName(matcher.variantText(m.variant))) return false;
+          // The match is the variant, and at most a legal form written after it ("Huawei Co.").
+          const key = normaliseName(matcher.variantText(m.variant));
+          const cut = [...Array(m.end - m.start + 1).keys()].map((k) => m.start + k).find((e) => normaliseName(t.slice(m.start, e)) === key);
+          if (cut === undefined || (cut < m.end && cut + legalFormAfter(t, cut) !== m.end && normaliseName(t.slice(cut, m.end)) !== '')) return false;
           lastEnd = m.end;
         }
         return true;
@@ -69,9 +73,11 @@ describe('properties', () => {
         while (first < name.length && !isWordChar(name.charCodeAt(first))) first++;
         let last = name.length;
         while (last > 0 && !isWordChar(name.charCodeAt(last - 1))) last--;
-        const t = `${before} ${name} ${after}`;
-        const start = before.length + 1 + first;
-        const end = before.length + 1 + last;
+        // "; " before it: a one-word name right after a capitalised first name or country (random
+        // text makes "Ana" or "Chad") is by rule part of another name (see isPartOfAnotherName).
+        const t = `${before}; ${name} ${after}`;
+        const start = before.length + 2 + first;
+        const end = before.length + 2 + last;
         // Found at its offsets, or inside a longer match that covers it; or the random text around
         // it formed a longer listed name that overlaps it (the longest of overlapping names wins).
         return matcher.findMatches(t).some((m) => (m.start <= start && m.end >= end) || (m.start < end && start < m.end && m.end - m.start > end - start));

@@ -150,8 +150,14 @@ export function loadLexicon(): Lexicon {
     isRareWord: (w) => rare.has(w) || (w.length <= 5 && (prefixCounts.get(w) ?? 0) >= 2) || isDemonym(w),
     isSurname: (w) => surnames.has(w),
     isPlaceName: (n) => places.has(n),
+    // A capitalised first name before a one-word name makes it a surname ("Mike Cason", "Steve
+    // Wynn"); a sentence that starts "Will Huawei…" is the rare price.
     namePrefixVetoes: () => [
-      ...new Set([...countryNames().map(fold).filter((name) => /^\p{L}+$/u.test(name)), ...GEOGRAPHIC_FEATURES]),
+      ...new Set([
+        ...countryNames().map(fold).filter((name) => /^\p{L}+$/u.test(name)),
+        ...GEOGRAPHIC_FEATURES,
+        ...[...given].filter((name) => /^\p{L}+$/u.test(name)),
+      ]),
     ].sort(),
   };
   return cached;

@@ -30,7 +30,8 @@ export interface Lexicon {
   isPlaceName(name: string): boolean;
   /**
    * Words that, written just before a one-word name, make it part of another name: one-word
-   * country names ("China Unicom") and nouns of geographic features ("Lake Baikal"). Lower case.
+   * country names ("China Unicom"), nouns of geographic features ("Lake Baikal") and first names
+   * ("Mike Cason"). Lower case.
    */
   namePrefixVetoes(): string[];
 }

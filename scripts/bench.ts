@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import ModernAhoCorasick from 'modern-ahocorasick';
 import { Matcher, type MatcherData } from '../src/core/matcher';
+import { documentFlags } from './document-flags';
 
 const require = createRequire(import.meta.url);
 const AhoCorasick = require('ahocorasick') as new (keywords: string[]) => { search(text: string): [number, string[]][] };
@@ -115,6 +116,9 @@ measure('bare loop (reads every char)', (t) => {
 });
 const listmark = new Matcher(data);
 measure('listmark Matcher', (t) => listmark.findMatches(t).length);
+// What a page gets: the background's answer (definitions included) and the evidence rule for
+// weak names over the document's blocks.
+measure('listmark + evidence (a page)', (t) => documentFlags(listmark, t.split('\n')).length);
 
 const escaped = [...variants].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 const regex = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'gi');
@@ -128,14 +132,14 @@ const modern = new ModernAhoCorasick(lowered);
 measure('modern-ahocorasick (lower-cased)', (t) => modern.search(t.toLowerCase()).length);
 
 const floor = rows[0]!.mbps;
-const ours = rows[1]!.mbps;
-const bestOther = Math.max(...rows.slice(2).map((r) => r.mbps));
+const ours = rows[2]!.mbps;
+const bestOther = Math.max(...rows.slice(3).map((r) => r.mbps));
 console.log('implementation                      MB/s   × bare loop   matches (in the text measured)');
 for (const r of rows) {
   console.log(`${r.name.padEnd(34)} ${r.mbps.toFixed(1).padStart(7)}   ${(r.mbps / floor).toFixed(3).padStart(9)}   ${String(r.matches).padStart(7)} ${r.note}`);
 }
-console.log(`\nlistmark vs fastest other: ${(ours / bestOther).toFixed(1)}× (target ≥ 10×)`);
-console.log(`bare loop vs listmark: ${(floor / ours).toFixed(2)}× slower floor ratio (target ≤ 4×)`);
+console.log(`\nlistmark (evidence step included) vs fastest other: ${(ours / bestOther).toFixed(1)}× (target ≥ 10×)`);
+console.log(`bare loop vs listmark (evidence step included): ${(floor / ours).toFixed(2)}× slower floor ratio (target ≤ 4×)`);
 
 // Load: parse the shipped JSON and compile, as the background does once each time it starts.
 const loads: number[] = [];

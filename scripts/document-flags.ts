@@ -42,24 +42,26 @@ export function loadBundled(dataDir = 'build/data'): Bundled {
 export function documentFlags(matcher: Matcher, texts: readonly string[], accept: (v: VariantInfo) => boolean = () => true): Flag[] {
   const found = findNames(matcher, texts);
   const ledger = new EvidenceLedger<Flag>();
-  const counted = new Set<Flag>();
+  const counted: Flag[] = [];
+  const count = (flag: Flag) => void counted.push(flag);
   found.matches.forEach((matches, textIndex) => {
-    for (const [start, end, definition, ...variantIds] of matches) {
-      const variants = variantIds.map((v) => found.variants[v]!).filter(accept);
+    for (const match of matches) {
+      const variants: VariantInfo[] = [];
+      for (let k = 3; k < match.length; k++) if (accept(found.variants[match[k]!]!)) variants.push(found.variants[match[k]!]!);
       if (variants.length === 0) continue;
+      const [start, end, definition] = match as [number, number, number];
       const text = texts[textIndex]!.slice(start, end);
-      const flag: Flag = { textIndex, start: start!, end: end!, text, variants };
-      const definedAs = definition! >= 0 ? found.definitions[definition!] : undefined;
-      const entryIds = [...new Set(variants.map((v) => v.entryId))];
-      for (const released of ledger.add(flag, { entryIds, weak: variants[0]!.weak, text, ...(definedAs === undefined ? {} : { definedAs }) })) {
-        counted.add(released);
-      }
+      const flag: Flag = { textIndex, start, end, text, variants };
+      const entryIds = variants.length === 1 ? [variants[0]!.entryId] : [...new Set(variants.map((v) => v.entryId))];
+      const weak = variants[0]!.weak;
+      ledger.add(flag, definition >= 0 ? { entryIds, weak, text, definedAs: found.definitions[definition]! } : { entryIds, weak, text }, count);
     }
   });
   for (const flag of counted) {
     if (flag.variants[0]!.weak) flag.evidence = ledger.evidenceFor(flag.variants.map((v) => v.entryId));
   }
-  return [...counted].sort((a, b) => a.textIndex - b.textIndex || a.start - b.start);
+  // Weak mentions released by a later strong one come out of order.
+  return counted.sort((a, b) => a.textIndex - b.textIndex || a.start - b.start);
 }
 
 const quietConsole = new VirtualConsole();

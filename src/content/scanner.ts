@@ -343,26 +343,29 @@ export class Scanner {
 
   /** A found mention counts now, or waits for evidence (see core/evidence). */
   private admit(mention: Mention): void {
-    const counted = this.ledger.add(mention, {
-      entryIds: mention.entryIds,
-      weak: mention.name.weak,
-      text: mention.text,
-      ...(mention.definedAs === undefined ? {} : { definedAs: mention.definedAs }),
-    });
-    if (counted.length === 0) {
-      let waiting = this.waitingByNode.get(mention.anchor);
-      if (!waiting) this.waitingByNode.set(mention.anchor, (waiting = new Set()));
-      waiting.add(mention);
-      return;
-    }
-    for (const m of counted) {
-      if (m !== mention) {
-        this.waitingByNode.get(m.anchor)?.delete(m);
-        // Text that changed while it waited was queued again, and is found again there.
-        if (!m.range.startContainer.isConnected || m.range.toString() !== m.text) continue;
-      }
-      this.addMention(m);
-    }
+    let counts = false;
+    this.ledger.add(
+      mention,
+      {
+        entryIds: mention.entryIds,
+        weak: mention.name.weak,
+        text: mention.text,
+        ...(mention.definedAs === undefined ? {} : { definedAs: mention.definedAs }),
+      },
+      (m) => {
+        if (m === mention) counts = true;
+        else {
+          this.waitingByNode.get(m.anchor)?.delete(m);
+          // Text that changed while it waited was queued again, and is found again there.
+          if (!m.range.startContainer.isConnected || m.range.toString() !== m.text) return;
+        }
+        this.addMention(m);
+      },
+    );
+    if (counts) return;
+    let waiting = this.waitingByNode.get(mention.anchor);
+    if (!waiting) this.waitingByNode.set(mention.anchor, (waiting = new Set()));
+    waiting.add(mention);
   }
 
   private paintUnit(unit: WorkUnit, matches: number[][], definitions: readonly string[]): void {

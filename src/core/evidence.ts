@@ -34,30 +34,31 @@ export class EvidenceLedger<T> {
   private readonly waitingIds = new Map<T, readonly string[]>();
 
   /**
-   * Records a found name. Returns what counts now: the mention itself if it is strong, defined
-   * or already backed, then every waiting weak mention it backs; an empty list if it must wait.
+   * Records a found name and calls `counts` for what counts now: the mention itself if it is
+   * strong, defined or already backed, then every waiting weak mention it backs; nothing if it
+   * must wait. (A callback, not a list: a long page records tens of thousands.)
    */
-  add(mention: T, found: FoundName): T[] {
+  add(mention: T, found: FoundName, counts: (mention: T) => void): void {
     if (found.weak && found.definedAs === undefined) {
-      if (this.evidenceFor(found.entryIds)) return [mention];
+      if (this.evidenceFor(found.entryIds)) return counts(mention);
       for (const id of found.entryIds) {
         let set = this.waiting.get(id);
         if (!set) this.waiting.set(id, (set = new Set()));
         set.add(mention);
       }
       this.waitingIds.set(mention, found.entryIds);
-      return [];
+      return;
     }
-    const given: Evidence = found.weak ? { kind: 'definition', text: found.definedAs! } : { kind: 'strong-name', text: found.text };
-    const released: T[] = [mention];
+    counts(mention);
     for (const id of found.entryIds) {
-      if (!this.evidence.has(id)) this.evidence.set(id, given);
-      for (const waiter of this.waiting.get(id) ?? []) {
+      if (!this.evidence.has(id)) this.evidence.set(id, found.weak ? { kind: 'definition', text: found.definedAs! } : { kind: 'strong-name', text: found.text });
+      const waiting = this.waiting.get(id);
+      if (!waiting) continue;
+      for (const waiter of [...waiting]) {
         this.forget(waiter);
-        released.push(waiter);
+        counts(waiter);
       }
     }
-    return released;
   }
 
   /** The evidence for the first of these entries that has any. */

@@ -127,6 +127,12 @@ export function encodeMatcherData(
   };
 }
 
+/** Is this UTF-16 unit anything but a capital letter (a lower-case letter, a digit, a CJK character)? */
+function isNotCapital(code: number): boolean {
+  const ch = String.fromCharCode(code);
+  return ch === ch.toLowerCase() || ch !== ch.toUpperCase();
+}
+
 /** Quotes and brackets compare by what they close: a text's ” closes a name listed with ". */
 function closingKey(code: number): number {
   switch (code) {
@@ -143,6 +149,9 @@ const LEGAL_FORM_WORD =
 const LEGAL_FORM_AFTER = new RegExp(`^,?[ \\u00a0]+${LEGAL_FORM_WORD}(?:,?[ \\u00a0]+${LEGAL_FORM_WORD}){0,2}(?![\\p{L}\\p{N}\\-])`, 'u');
 /** How long the legal form written at `at` is ("Co., Ltd." after a name), or 0. */
 export function legalFormAfter(text: string, at: number): number {
+  // Most names are followed by something else: a space or comma and then a capital, or nothing.
+  const next = text.charCodeAt(at);
+  if (next !== 32 && next !== 44 && next !== 0xa0) return 0;
   return LEGAL_FORM_AFTER.exec(text.slice(at, at + 40))?.[0].length ?? 0;
 }
 const LEGAL_FORM_AT_END = new RegExp(`(?:^|[\\s,])${LEGAL_FORM_WORD}$`, 'iu');
@@ -163,6 +172,12 @@ export class Matcher {
   private readonly mask: number;
   /** Per node: first variant ending here, or NO_NODE. */
   private readonly terminal: Int32Array;
+  /**
+   * Per first-word node: 1 if every variant starting there must be written with a capital
+   * (case-sensitive names: weak ones, acronyms), so a word in lower case starts no match. Weak
+   * names are everyday words; without this, each "progress" or "era" of a page was a candidate.
+   */
+  private readonly capitalOnly: Uint8Array;
   /** Per node: has children, so a match in progress can continue. */
   private readonly hasChildren: Uint8Array;
   private readonly activeNode = new Int32Array(MAX_ACTIVE);
@@ -174,6 +189,10 @@ export class Matcher {
   private readonly foldedKeys: (string | undefined)[];
   private readonly namePrefixVetoes: Set<string>;
   private readonly caseKeys: (string | undefined)[];
+  /** Per variant, worked out when first matched: where its closing punctuation starts, whether it ends in a legal form, whether it is one capitalised word. */
+  private readonly tailStart: (number | undefined)[] = [];
+  private readonly endsInLegalForm: (boolean | undefined)[] = [];
+  private readonly capitalisedWord: (boolean | undefined)[] = [];
 
   constructor(data: MatcherData) {
     if (data.format !== 'listmark-matcher/2') throw new Error(`Unknown matcher format: ${String(data.format)}`);
@@ -198,6 +217,7 @@ export class Matcher {
     const lastInGroup = new Int32Array(totalWords + 1).fill(NO_NODE);
     let nodeCount = 1;
     let w = 0;
+    const capitalOnly = new Uint8Array(totalWords + 1);
     for (let v = 0; v < variantCount; v++) {
       let node = 0;
       for (let k = counts[v]!; k > 0; k--) {
@@ -209,6 +229,12 @@ export class Matcher {
           hasChildren[node] = 1;
           if (node === 0) this.rootFilter[(h >>> 16) >>> 5]! |= 1 << ((h >>> 16) & 31);
         }
+        if (node === 0) {
+          const first = data.variants[v]!.charAt(0);
+          const needsCapital = (data.variantCodes[v]! & 1) === 1 && first !== first.toLowerCase();
+          // 1: every variant starting with this word is written with a capital; 2: not all are.
+          if (capitalOnly[child] !== 2) capitalOnly[child] = needsCapital ? 1 : 2;
+        }
         node = child;
       }
       if (node === 0) continue;
@@ -217,6 +243,7 @@ export class Matcher {
       lastInGroup[node] = v;
     }
     this.terminal = terminal.subarray(0, nodeCount);
+    this.capitalOnly = capitalOnly.subarray(0, nodeCount);
     this.hasChildren = hasChildren.subarray(0, nodeCount);
   }
 
@@ -288,11 +315,18 @@ export class Matcher {
   }
 
   private isLowerCaseProperName(text: string, start: number, end: number, v: number): boolean {
-    const name = this.data.variants[v]!;
-    const first = name.charAt(0);
-    if (first === first.toLowerCase() || (this.foldedKeys[v] ??= normaliseName(name)).includes(' ')) return false;
-    const written = text.slice(start, end);
-    return written === written.toLowerCase();
+    let capitalised = this.capitalisedWord[v];
+    if (capitalised === undefined) {
+      const name = this.data.variants[v]!;
+      const first = name.charAt(0);
+      capitalised = this.capitalisedWord[v] = first !== first.toLowerCase() && !(this.foldedKeys[v] ??= normaliseName(name)).includes(' ');
+    }
+    if (!capitalised) return false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 ? c >= 65 && c <= 90 : String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase()) return false;
+    }
+    return true;
   }
 
   /** The variants ending at a node that the text really spells (hash collisions and case ruled out). */
@@ -321,8 +355,12 @@ export class Matcher {
    */
   private extendEnd(text: string, end: number, variant: number): number {
     const name = this.data.variants[variant]!;
-    let tail = name.length;
-    while (tail > 0 && foldCode(name.charCodeAt(tail - 1)) === SEPARATOR) tail--;
+    let tail = this.tailStart[variant];
+    if (tail === undefined) {
+      tail = name.length;
+      while (tail > 0 && foldCode(name.charCodeAt(tail - 1)) === SEPARATOR) tail--;
+      this.tailStart[variant] = tail;
+    }
     let i = end;
     for (let k = tail; k < name.length && i < text.length; k++) {
       const wanted = name.charCodeAt(k);
@@ -330,7 +368,7 @@ export class Matcher {
       if (closingKey(text.charCodeAt(i)) !== closingKey(wanted)) break;
       i++;
     }
-    if (i > end && !LEGAL_FORM_AT_END.test(name)) return i;
+    if (i > end && !(this.endsInLegalForm[variant] ??= LEGAL_FORM_AT_END.test(name))) return i;
     // A legal form written after the name, also after one it is listed with ("… Corporation Incorporated").
     return i + legalFormAfter(text, i);
   }
@@ -380,7 +418,8 @@ export class Matcher {
         h = Math.imul(h ^ f, FNV_PRIME);
       }
       if (c >= 128 && i < n) i = this.scanWord(text, wordStart, i, h, candidates);
-      else if (this.activeCount > 0 || this.mayStartVariant(h)) this.endWord(wordStart, i, h, this.rootChild(h), candidates);
+      // A letter folds to itself exactly when it is not a capital.
+      else if (this.activeCount > 0 || this.mayStartVariant(h)) this.endWord(wordStart, i, h, this.startingNode(h, first === text.charCodeAt(wordStart)), candidates);
     }
     return candidates;
   }
@@ -419,7 +458,7 @@ export class Matcher {
     }
     if (inWord) {
       if (this.activeCount > 0 || this.mayStartVariant(h)) {
-        this.endWord(start, sawIgnorable ? lastWordChar(text, start, i) : i, h, this.rootChild(h), candidates);
+        this.endWord(start, sawIgnorable ? lastWordChar(text, start, i) : i, h, this.startingNode(h, isNotCapital(text.charCodeAt(start))), candidates);
       }
       return i; // the separator or CJK character after the word is read next
     }
@@ -428,6 +467,15 @@ export class Matcher {
       this.endWord(i, i + 1, sh, this.rootChild(sh), candidates);
     }
     return i + 1;
+  }
+
+  /**
+   * The node a word starts a match at, or NO_NODE: none where every name it starts is written
+   * with a capital and the word does not start with one.
+   */
+  private startingNode(h: number, startsWithoutCapital: boolean): number {
+    const node = this.rootChild(h);
+    return node !== NO_NODE && startsWithoutCapital && this.capitalOnly[node] === 1 ? NO_NODE : node;
   }
 
   /** The root's child for a word hash (the root is node 0, so the slot is the hash itself). */

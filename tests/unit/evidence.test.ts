@@ -1,6 +1,13 @@
 /** The evidence rule (core/evidence) and where the background finds definitions (core/name-finder). */
 import { describe, expect, it } from 'vitest';
-import { EvidenceLedger } from '../../src/core/evidence';
+import { EvidenceLedger, type FoundName } from '../../src/core/evidence';
+
+/** What counts at once when a mention is recorded. */
+function record(ledger: EvidenceLedger<string>, mention: string, found: FoundName): string[] {
+  const counted: string[] = [];
+  ledger.add(mention, found, (m) => counted.push(m));
+  return counted;
+}
 import { documentFlags } from '../../scripts/document-flags';
 import { Matcher } from '../../src/core/matcher';
 import { realBundle } from './real-bundle';
@@ -8,19 +15,19 @@ import { realBundle } from './real-bundle';
 describe('EvidenceLedger', () => {
   it('lets a strong name count at once and a weak one only once the same entry is named strongly, before or after', () => {
     const ledger = new EvidenceLedger<string>();
-    expect(ledger.add('weak-1', { entryIds: ['a'], weak: true, text: 'Era' })).toEqual([]);
-    expect(ledger.add('weak-2', { entryIds: ['b'], weak: true, text: 'Toga' })).toEqual([]);
-    expect(ledger.add('strong-a', { entryIds: ['a'], weak: false, text: 'Technopolis Era' })).toEqual(['strong-a', 'weak-1']);
-    expect(ledger.add('weak-3', { entryIds: ['a'], weak: true, text: 'Era' })).toEqual(['weak-3']);
+    expect(record(ledger, 'weak-1', { entryIds: ['a'], weak: true, text: 'Era' })).toEqual([]);
+    expect(record(ledger, 'weak-2', { entryIds: ['b'], weak: true, text: 'Toga' })).toEqual([]);
+    expect(record(ledger, 'strong-a', { entryIds: ['a'], weak: false, text: 'Technopolis Era' })).toEqual(['strong-a', 'weak-1']);
+    expect(record(ledger, 'weak-3', { entryIds: ['a'], weak: true, text: 'Era' })).toEqual(['weak-3']);
     expect(ledger.evidenceFor(['a'])).toEqual({ kind: 'strong-name', text: 'Technopolis Era' });
     expect(ledger.waitingCount).toBe(1);
   });
 
   it('takes a definition in the text as evidence, and forgets a waiting mention whose text went away', () => {
     const ledger = new EvidenceLedger<string>();
-    expect(ledger.add('w', { entryIds: ['a'], weak: true, text: 'PT' })).toEqual([]);
+    expect(record(ledger, 'w', { entryIds: ['a'], weak: true, text: 'PT' })).toEqual([]);
     ledger.forget('w');
-    expect(ledger.add('d', { entryIds: ['a'], weak: true, text: 'PT', definedAs: 'Positive Technologies' })).toEqual(['d']);
+    expect(record(ledger, 'd', { entryIds: ['a'], weak: true, text: 'PT', definedAs: 'Positive Technologies' })).toEqual(['d']);
     expect(ledger.evidenceFor(['a'])).toEqual({ kind: 'definition', text: 'Positive Technologies' });
   });
 });

@@ -6,7 +6,7 @@
  * in memory while the worker lives.
  */
 import { parseDetailsBundle, type DetailsBundle } from '../core/bundle';
-import { LISTS, type Entry } from '../core/list-model';
+import { LIST_IDS, LISTS, type Entry, type ListId } from '../core/list-model';
 import { Matcher, type MatcherData } from '../core/matcher';
 import { checkFindNamesRequest, findNames } from '../core/name-finder';
 import type { BackgroundProtocol, EntryDetails } from '../core/protocol';
@@ -81,7 +81,10 @@ const handlers = {
   },
   getDataset: async () => {
     const { details } = await detailsStore();
-    return { datasetDate: details.datasetDate, source: details.sources.join('; '), entryCount: details.entries.length };
+    const counts = new Map<ListId, number>();
+    for (const entry of details.entries) counts.set(entry.list, (counts.get(entry.list) ?? 0) + 1);
+    const lists = LIST_IDS.filter((list) => counts.has(list)).map((list) => ({ list, entries: counts.get(list)! }));
+    return { datasetDate: details.datasetDate, source: details.sources.join('; '), entryCount: details.entries.length, lists };
   },
   reportPage: async (sender, { distinctEntities }) => {
     const tabId = sender.tab?.id;

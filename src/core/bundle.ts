@@ -1,7 +1,7 @@
 /**
  * The bundle the build writes: `details.json` (every entry in full, read by the background and
- * fetched by id) and `matcher.json` (names only, loaded by the content script). Validated before
- * it is written, so a bad source never becomes a bundle.
+ * fetched by id) and `matcher.json` (names only, loaded once by the background, which matches the
+ * text of every tab). Validated before it is written, so a bad source never becomes a bundle.
  */
 import type { Entry, Footnote } from './list-model';
 import { encodeMatcherData, type MatcherData } from './matcher';

@@ -9,7 +9,7 @@ import { LIST_IDS, type ListId } from './list-model';
 import { caseKey, foldCode, IGNORABLE, normaliseName, normalisesTo, SEPARATOR, STANDALONE } from './normalise';
 import { VARIANT_KINDS, type Variant, type VariantKind } from './variants';
 
-/** The compiled form the content script loads: plain JSON, no per-tab rebuild of word data. */
+/** The compiled form the background loads once: plain JSON, no rebuild of word data when its worker restarts. */
 export interface MatcherData {
   format: 'listmark-matcher/2';
   /** Each variant as written. */

@@ -17,6 +17,8 @@ export interface DatasetInfo {
   datasetDate: string;
   source: string;
   entryCount: number;
+  /** The lists the data in use holds, with their entry counts: the only ones Listmark can flag. */
+  lists: { list: ListId; entries: number }[];
 }
 
 /** One flagged organisation on a page, as the content script reports it. */

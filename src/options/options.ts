@@ -4,8 +4,10 @@
  */
 import type { Dismissal } from '../core/dismissals';
 import { LISTS, LIST_IDS, type ListId } from '../core/list-model';
+import type { BackgroundProtocol, DatasetInfo } from '../core/protocol';
 import type { Settings } from '../core/settings';
 import { localisePage, t } from '../platform/i18n';
+import { sendToBackground } from '../platform/messaging';
 import {
   loadDismissals,
   loadSettings,
@@ -54,7 +56,11 @@ const saveSettings = (change: (current: Settings) => Settings) =>
 const saveDismissals = (change: (current: Dismissal[]) => Dismissal[]) =>
   showSaved(updateDismissals(change), () => loadDismissals().then(renderDismissals));
 
-function renderSettings(settings: Settings): void {
+/** The lists the data in use holds: asked of the background once, as the page opens. */
+const dataset: Promise<DatasetInfo | null> = sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset').catch(() => null);
+
+async function renderSettings(settings: Settings): Promise<void> {
+  const held = await dataset;
   const lists = document.getElementById('lists')!;
   lists.querySelectorAll('label').forEach((l) => l.remove());
   for (const id of LIST_IDS) {
@@ -62,11 +68,22 @@ function renderSettings(settings: Settings): void {
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.value = id;
+    const info = held?.lists.find((l) => l.list === id);
+    // A list the data does not hold is never shown as checked: a reader would take it as screened.
+    if (held && !info) {
+      box.checked = false;
+      box.disabled = true;
+      label.className = 'muted';
+      label.append(box, ` ${LISTS[id].name} — ${t('optionsListNotHeld')}`);
+      lists.append(label);
+      continue;
+    }
     box.checked = settings.lists.includes(id);
     box.addEventListener('change', () => {
       saveSettings((s) => ({ ...s, lists: box.checked ? [...s.lists, id] : s.lists.filter((l: ListId) => l !== id) }));
     });
     label.append(box, ` ${LISTS[id].name}`);
+    if (info && held) label.append(` — ${t('optionsListHeld', info.entries.toLocaleString('en'), held.datasetDate)}`);
     lists.append(label);
   }
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=strictness]')) {

@@ -299,6 +299,23 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await page.close();
   });
 
+  it('offers only the lists the data holds, with counts and date; the others unchecked, as not held', async () => {
+    const options = await driver.openExtensionPage('src/options/index.html');
+    await options.waitFor(() => document.querySelectorAll('#lists input').length > 0, null);
+    const lists = await options.evaluate(
+      () => [...document.querySelectorAll<HTMLInputElement>('#lists input')].map((box) => ({ id: box.value, checked: box.checked, disabled: box.disabled, label: box.parentElement!.textContent ?? '' })),
+      null,
+    );
+    const byId = Object.fromEntries(lists.map((l) => [l.id, l]));
+    expect(byId['entity-list']).toMatchObject({ checked: true, disabled: false });
+    expect(byId['entity-list']!.label).toMatch(/Entity List — [\d,]+ entries, data of 2026-07-23/);
+    for (const notHeld of ['sdn-list', 'denied-persons-list', 'nonproliferation-sanctions', 'debarred-parties', 'other-csl']) {
+      expect(byId[notHeld]).toMatchObject({ checked: false, disabled: true });
+      expect(byId[notHeld]!.label).toMatch(/available with the Consolidated Screening List update/);
+    }
+    await options.close();
+  });
+
   it('loads corrupt or out-of-range stored settings as sensible values', async () => {
     const options = await driver.openExtensionPage('src/options/index.html');
     await options.evaluate(writeStorage, {

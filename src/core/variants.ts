@@ -285,7 +285,7 @@ const NUMBER_PAIRS: [string, string][] = [
   ['technology', 'technologies'], ['system', 'systems'], ['electronic', 'electronics'], ['industry', 'industries'],
   ['holding', 'holdings'], ['product', 'products'], ['service', 'services'], ['solution', 'solutions'],
   ['network', 'networks'], ['communication', 'communications'], ['science', 'sciences'], ['missile', 'missiles'],
-  ['laboratory', 'laboratories'], ['thread', 'threads'], ['instrument', 'instruments'], ['material', 'materials'],
+  ['laboratory', 'laboratories'], ['instrument', 'instruments'], ['material', 'materials'],
 ];
 // British and American spellings of words in institutions' names.
 const SPELLING_PAIRS: [string, string][] = [

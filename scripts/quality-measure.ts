@@ -112,19 +112,24 @@ export function everydayPageFlags(matcher: Matcher, entries: readonly Entry[]): 
   let trueMentions = 0;
   for (const file of files) {
     const texts = pageTexts(readFileSync(join(EVERYDAY_PAGES_DIR, file), 'utf8'));
-    const expected = [...(labels[file] ?? [])];
-    for (const flag of documentFlags(matcher, texts)) {
-      const names = flag.variants.map((v) => nameOf.get(v.entryId)!);
-      const i = expected.findIndex((m) => spanKey(m.text) === spanKey(flag.text) && names.includes(m.listedName));
-      if (i >= 0) {
-        expected.splice(i, 1);
-        trueMentions++;
-        continue;
-      }
-      falseFlags.push(corpusFlag(file, texts[flag.textIndex]!, flag, names[0]!));
-    }
+    const judged = judgeFlags(documentFlags(matcher, texts), labels[file] ?? [], nameOf);
+    trueMentions += judged.trueMentions;
+    for (const { flag, listedName } of judged.falseFlags) falseFlags.push(corpusFlag(file, texts[flag.textIndex]!, flag, listedName));
   }
   return { pages: files.length, falseFlags, trueMentions };
+}
+
+/** A document's flags against its labelled true mentions: how many are true, and the rest. */
+function judgeFlags(flags: Flag[], labelled: readonly Mention[], nameOf: Map<string, string>): { trueMentions: number; falseFlags: { flag: Flag; listedName: string }[] } {
+  const expected = [...labelled];
+  const falseFlags: { flag: Flag; listedName: string }[] = [];
+  for (const flag of flags) {
+    const names = flag.variants.map((v) => nameOf.get(v.entryId)!);
+    const i = expected.findIndex((m) => spanKey(m.text) === spanKey(flag.text) && names.includes(m.listedName));
+    if (i >= 0) expected.splice(i, 1);
+    else falseFlags.push({ flag, listedName: names[0]! });
+  }
+  return { trueMentions: labelled.length - expected.length, falseFlags };
 }
 
 function corpusFlag(document: string, text: string, flag: Flag, listedName: string): CorpusFlag {
@@ -173,15 +178,9 @@ export function proseFlags(matcher: Matcher, entries: readonly Entry[]): { corpu
     entry.words += doc.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const lines = doc.text.split('\n');
     const document = `${doc.corpus}/${doc.name}`;
-    const expected = [...(labels[document] ?? [])];
-    for (const flag of documentFlags(matcher, lines)) {
-      const names = flag.variants.map((v) => nameOf.get(v.entryId)!);
-      const i = expected.findIndex((m) => spanKey(m.text) === spanKey(flag.text) && names.includes(m.listedName));
-      if (i >= 0) {
-        expected.splice(i, 1);
-        entry.trueMentions++;
-      } else entry.falseFlags.push(corpusFlag(document, lines[flag.textIndex]!, flag, names[0]!));
-    }
+    const judged = judgeFlags(documentFlags(matcher, lines), labels[document] ?? [], nameOf);
+    entry.trueMentions += judged.trueMentions;
+    for (const { flag, listedName } of judged.falseFlags) entry.falseFlags.push(corpusFlag(document, lines[flag.textIndex]!, flag, listedName));
   }
   return [...byCorpus.values()];
 }

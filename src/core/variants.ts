@@ -87,6 +87,8 @@ function splitAcronyms(name: string): { base: string; acronyms: string[] } {
     // Region (XUAR) People's Government …" the acronym names the region, which is not listed.
     const rest = name.slice(offset + whole.length);
     const closesName = rest.trim() === '' || isOnlyLegalForm(rest);
+    // A legal form in brackets ("(CJSC)") or a country's ("(UAE)") is dropped, not taken for the name's acronym.
+    if (closesName && (isOnlyLegalForm(trimmed) || isCountryAbbreviation(trimmed))) return '';
     if (closesName && isAcronymLike(trimmed) && trimmed.replace(/[^\p{L}]/gu, '').length >= 2) {
       acronyms.push(trimmed);
       return '';
@@ -109,6 +111,33 @@ function splitExpansion(name: string, lexicon: Lexicon): [string, string] | null
   if (words.length < 2 || !words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || STOP_WORDS.has(w))) return null;
   if (lexicon.isPlaceName(foldedWords(inside).join(' ')) || /:/.test(inside)) return null;
   return [outside.trim(), inside.trim()];
+}
+
+/**
+ * Country abbreviations names are qualified with: the initials of a country's English name
+ * (UAE, UK, USA) or of the official long forms the lists use (PRC, DPRK, ROK, RF, KSA).
+ */
+const COUNTRY_ABBREVIATIONS: ReadonlySet<string> = (() => {
+  const out = new Set(['USA', 'US', 'UK', 'PRC', 'DPRK', 'ROK', 'ROC', 'RF', 'KSA', 'HK', 'HKSAR']);
+  const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      let name: string | undefined;
+      try {
+        name = regions.of(String.fromCharCode(a, b));
+      } catch {
+        continue; // not a region code
+      }
+      const words = (name ?? '').split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+      // Two-letter initials ("AS", "PT") are too often something else.
+      if (words.length >= 3) out.add(words.map((w) => w[0]).join(''));
+    }
+  }
+  return out;
+})();
+
+function isCountryAbbreviation(text: string): boolean {
+  return COUNTRY_ABBREVIATIONS.has(text.replace(/[.\s]/g, ''));
 }
 
 function isOnlyLegalForm(text: string): boolean {
@@ -409,7 +438,8 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
         // Initials news uses that the list does not give ("CCCC", "UAC"): weak, so they count only
         // where the page also names the organisation in full.
         const initials = person ? null : initialism(base);
-        if (initials && !acronyms.includes(initials)) add(initials, 'derived', true, true);
+        // Initials that spell a legal form ("JSC" of "JSC SPE Contact") stand for no name.
+        if (initials && !acronyms.includes(initials) && !isOnlyLegalForm(initials)) add(initials, 'derived', true, true);
         const shortForms = policy.deriveShortForms(base);
         // "Rostec (Russian Technologies State Corporation)": a name and its spelled-out form.
         const expansion = splitExpansion(base, lexicon);

@@ -39,6 +39,11 @@ describe('Matcher rules', () => {
     ['ignores zero-width joiners inside names', 'Hua\u200dwei', ['Hua\u200dwei']],
     ['covers the closing bracket and quote a name ends in', 'the Center (Lab) and JSC "Star" said', ['Center (Lab)', 'JSC "Star"']],
     ['covers a legal form written after a name listed without one', 'Megvii Corp. and Megvii Co., Ltd said', ['Megvii Corp.', 'Megvii Co., Ltd']],
+    ['takes a legal form written first into the name', 'part of JSC Megvii said', ['JSC Megvii']],
+    ['leaves a form that starts the next name to it', 'Megvii Corp, JSC Huawei said', ['Megvii Corp', 'JSC Huawei']],
+    ['never joins paragraphs', 'Huawei\n\nTechnologies Co., Ltd.', ['Huawei']],
+    ['never joins list items', 'Megvii\n• Huawei', ['Megvii', 'Huawei']],
+    ['leaves no bracket open', 'the Center (Lab, Beijing', []],
     ['finds nothing in empty text', '', []],
   ])('%s', (_rule, text, expected) => {
     expect(texts(text)).toEqual(expected);

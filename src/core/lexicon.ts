@@ -13,9 +13,8 @@ export interface Lexicon {
   /** A common given name (lower-case input). */
   isGivenName(word: string): boolean;
   /**
-   * A word with an everyday meaning in a major language (lower-case input): in a spelling
-   * dictionary of English, French, German, Spanish, Portuguese, Italian or Dutch, or among the
-   * 10,000 most frequent words of any of 44 languages.
+   * A word with an everyday meaning in a major language (lower-case input): an ordinary English
+   * word, or among the 10,000 most frequent words of any of 44 languages.
    */
   isEverydayWord(word: string): boolean;
   /**

@@ -9,21 +9,12 @@ import { createRequire } from 'node:module';
 import ModernAhoCorasick from 'modern-ahocorasick';
 import { Matcher, type MatcherData } from '../src/core/matcher';
 import { documentFlags } from './document-flags';
+import { mulberry32 } from './seeded-random';
 
 const require = createRequire(import.meta.url);
 const AhoCorasick = require('ahocorasick') as new (keywords: string[]) => { search(text: string): [number, string[]][] };
 
 const TARGET_BYTES = 5.2 * 1024 * 1024;
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeText(variants: string[]): string {
   const random = mulberry32(42);

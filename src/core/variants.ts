@@ -72,6 +72,9 @@ const LEADING_LEGAL_FORMS = [
   'pao', 'zao', 'ooo', 'llc', 'fsue',
 ].map((f) => f.split(' ')).sort((a, b) => b.length - a.length);
 
+/** Every word of a legal form, leading or trailing: what a lookup ignores wherever it is typed. */
+export const LEGAL_FORM_VOCABULARY: ReadonlySet<string> = new Set([...LEGAL_FORMS, ...LEADING_LEGAL_FORMS].flat());
+
 // Leading words that qualify a name without identifying it; dropped only together with what follows.
 const LEADING_QUALIFIER = new Set(['the', 'concern']);
 

@@ -196,6 +196,8 @@ export class LookupIndex {
   private readonly keys: string[] = [];
   /** Per key: the names containing it. */
   private readonly postings: number[][] = [];
+  /** Per key: the names whose first word it is. */
+  private readonly leadingPostings: number[][] = [];
   /** Per key: its rarity weight. */
   private weights: Float64Array = new Float64Array(0);
   /** Per key: how many entries have a name holding it. */
@@ -204,11 +206,18 @@ export class LookupIndex {
   private sortedKeys: number[] = [];
   /** Folded words of names as written, each with its key: typos are judged on the spelling, not the skeleton. */
   private readonly spellings = new Map<string, number>();
-  /** Spellings by length, for the typo scan. */
-  private readonly spellingsByLength: string[][] = [];
+  /**
+   * Spellings by length and first letter, and by length and second letter: a typo seldom hits
+   * both of the first two letters, so the typo scan reads two short lists per length.
+   */
+  private readonly spellingsByStart = new Map<string, string[]>();
   /** Per key: how many entries have a name that starts with it (a city, a province). */
   private leadingCounts: Uint32Array = new Uint32Array(0);
   private readonly rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+  /** Per name: how many query words it has matched so far in one search (always zero between searches). */
+  private countScratch: Uint8Array = new Uint8Array(0);
+  /** Per word of the name being scored: already matched. */
+  private usedScratch: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly entries: readonly LookupEntry[],
@@ -242,6 +251,7 @@ export class LookupIndex {
       this.keyIds.set(key, id);
       this.keys.push(key);
       this.postings.push([]);
+      this.leadingPostings.push([]);
     }
     return id;
   }
@@ -250,6 +260,7 @@ export class LookupIndex {
     const entriesWithKey = this.keys.map(() => new Set<number>());
     const entriesLedBy = this.keys.map(() => new Set<number>());
     this.names.forEach((name, n) => {
+      if (name.keys.length > 0) this.leadingPostings[name.keys[0]!]!.push(n);
       if (name.keys.length > 1) entriesLedBy[name.keys[0]!]!.add(name.entry);
       for (const k of new Set(name.keys)) {
         this.postings[k]!.push(n);
@@ -263,7 +274,13 @@ export class LookupIndex {
     for (const name of this.names) name.weight = name.keys.reduce((sum, k) => sum + this.weights[k]!, 0);
     this.sortedKeys = this.keys.map((_, i) => i).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : this.keys[a]! > this.keys[b]! ? 1 : 0));
     this.leadingCounts = Uint32Array.from(entriesLedBy, (set) => set.size);
-    for (const spelling of this.spellings.keys()) (this.spellingsByLength[spelling.length] ??= []).push(spelling);
+    this.countScratch = new Uint8Array(this.names.length);
+    this.usedScratch = new Uint8Array(Math.max(1, ...this.names.map((n) => n.keys.length)));
+    for (const spelling of this.spellings.keys()) {
+      for (const bucket of [`${spelling.length}:${spelling[0]}`, `${spelling.length}::${spelling[1] ?? ''}`]) {
+        (this.spellingsByStart.get(bucket) ?? this.spellingsByStart.set(bucket, []).get(bucket)!).push(spelling);
+      }
+    }
   }
 
   get nameCount(): number {
@@ -292,36 +309,52 @@ export class LookupIndex {
     this.addJoinedWords(queryWords, candidates);
     if (candidates.some((c, q) => c.size === 0 && !queryWords[q]!.isOptional)) return [];
 
-    // Names holding a match for the rarest required query word; the rest must match too.
-    const required = candidates.filter((_c, q) => !queryWords[q]!.isOptional);
-    const driver = (required.length > 0 ? required : candidates).reduce((best, c) => (this.postingSize(c) < this.postingSize(best) ? c : best));
-    const byEntry = new Map<number, { score: number; name: IndexedName; reasons: LookupReason[] }>();
-    const visited = new Set<number>();
-    for (const k of driver.keys()) {
-      for (const n of this.postings[k]!) {
-        if (visited.has(n)) continue;
-        visited.add(n);
-        const scored = this.scoreName(this.names[n]!, queryWords, candidates, folded, hadLegalForm);
-        if (!scored) continue;
-        const best = byEntry.get(this.names[n]!.entry);
-        if (!best || scored.score > best.score || (scored.score === best.score && KIND_PREFERENCE[scored.name.kind] > KIND_PREFERENCE[best.name.kind])) {
-          byEntry.set(this.names[n]!.entry, scored);
-        }
+    // A prefix of one or two letters finds names that start with it, not every name with such a word.
+    const required = queryWords.flatMap((w, q) => (w.isOptional ? [] : [{ candidates: candidates[q]!, isLeading: w.isPrefix && w.key.length < 3 }]));
+    const byEntry = new Map<number, Scored>();
+    for (const n of this.namesWithAll(required)) {
+      const scored = this.scoreName(this.names[n]!, queryWords, candidates);
+      if (!scored) continue;
+      const best = byEntry.get(scored.name.entry);
+      if (!best || scored.score > best.score || (scored.score === best.score && KIND_PREFERENCE[scored.name.kind] > KIND_PREFERENCE[best.name.kind])) {
+        byEntry.set(scored.name.entry, scored);
       }
     }
     return [...byEntry.entries()]
       .sort(([ea, a], [eb, b]) => b.score - a.score || KIND_PREFERENCE[b.name.kind] - KIND_PREFERENCE[a.name.kind] || this.entries[ea]!.name.length - this.entries[eb]!.name.length)
       .slice(0, limit)
-      .map(([entryIndex, { score, name, reasons }]) => {
+      .map(([entryIndex, scored]) => {
         const entry = this.entries[entryIndex]!;
+        const { score, name } = scored;
+        const reasons = this.explain(scored, folded, hadLegalForm);
         return { entryId: entry.id, list: entry.list, listedName: entry.name, country: entry.country, matchedName: name.text, matchedKind: name.kind, score: Math.round(score * 1000) / 1000, reasons };
       });
   }
 
-  private postingSize(candidates: Map<number, Candidate>): number {
-    let size = 0;
-    for (const k of candidates.keys()) size += this.postings[k]!.length;
-    return size;
+  /** Names that hold a candidate of every query word given: the only ones worth scoring. */
+  private namesWithAll(required: { candidates: Map<number, Candidate>; isLeading: boolean }[]): number[] {
+    const postingsOf = (word: (typeof required)[number], k: number) => (word.isLeading ? this.leadingPostings : this.postings)[k]!;
+    const postingSize = (word: (typeof required)[number]) => {
+      let size = 0;
+      for (const k of word.candidates.keys()) size += postingsOf(word, k).length;
+      return size;
+    };
+    // Rarest first, so later words only thin out a short list.
+    const ordered = [...required].sort((a, b) => postingSize(a) - postingSize(b));
+    const counts = this.countScratch;
+    const touched: number[] = [];
+    ordered.forEach((word, round) => {
+      for (const k of word.candidates.keys()) {
+        for (const n of postingsOf(word, k)) {
+          if (counts[n] !== round) continue;
+          counts[n] = round + 1;
+          if (round === 0) touched.push(n);
+        }
+      }
+    });
+    const all = touched.filter((n) => counts[n] === ordered.length);
+    for (const n of touched) counts[n] = 0;
+    return all;
   }
 
   /** Name keys one query word can stand for, with how well. */
@@ -335,11 +368,12 @@ export class LookupIndex {
     if (exact !== undefined) offer(exact, 1, Via.Exact);
     const spelt = word.folded;
     const budget = typoBudget(spelt.length);
-    if (budget > 0) {
+    // No name has a word of 60 letters: a longer one is not a name's word with a typo.
+    if (budget > 0 && spelt.length < 60) {
       for (let length = spelt.length - budget; length <= spelt.length + budget; length++) {
-        for (const other of this.spellingsByLength[length] ?? []) {
-          // Typos seldom hit both of the first two letters; checking them first keeps the scan cheap.
-          if (other.charCodeAt(0) !== spelt.charCodeAt(0) && other.charCodeAt(1) !== spelt.charCodeAt(1)) continue;
+        const sameFirst = this.spellingsByStart.get(`${length}:${spelt[0]}`) ?? [];
+        const sameSecond = (this.spellingsByStart.get(`${length}::${spelt[1] ?? ''}`) ?? []).filter((other) => other[0] !== spelt[0]);
+        for (const other of [...sameFirst, ...sameSecond]) {
           const id = this.spellings.get(other)!;
           // A short word one letter away from a common one is another word ("Micron", "Micro").
           if (spelt.length < 8 && this.entryCounts[id]! >= COMMON_WORD_ENTRIES) continue;
@@ -375,78 +409,95 @@ export class LookupIndex {
     }
   }
 
-  private scoreName(
-    name: IndexedName,
-    queryWords: QueryWord[],
-    candidates: Map<number, Candidate>[],
-    queryFolded: string[],
-    queryHadLegalForm: boolean,
-  ): { score: number; name: IndexedName; reasons: LookupReason[] } | null {
-    const used = new Array<boolean>(name.keys.length).fill(false);
-    const positions: number[] = [];
+  /**
+   * How well the query matches one name, or null. Called for every name that holds all required
+   * query words (thousands for "Technology"), so the path that says no allocates nothing.
+   */
+  private scoreName(name: IndexedName, queryWords: QueryWord[], candidates: Map<number, Candidate>[]): Scored | null {
+    const keys = name.keys;
+    const used = this.usedScratch;
+    used.fill(0, 0, keys.length);
     let similarity = 0;
     let queryWeight = 0;
     let missing = 0;
     let matchedRareWord = false;
-    const vias = new Set<Via>();
+    let vias = 0;
+    let previousAt = -1;
+    let isReordered = false;
     for (let q = 0; q < queryWords.length; q++) {
+      const word = queryWords[q]!;
+      const found = candidates[q]!;
       let bestAt = -1;
       let best: Candidate | undefined;
-      name.keys.forEach((k, at) => {
-        const c = candidates[q]!.get(k);
+      for (let at = 0; at < keys.length; at++) {
+        const c = found.get(keys[at]!);
         // A word of the name answers one query word, except a joined word, which answers two.
-        if (c && (!used[at] || c.via === Via.Skeleton) && (!best || c.similarity > best.similarity)) {
+        if (c && (used[at] === 0 || c.via === Via.Skeleton) && (!best || c.similarity > best.similarity)) {
           best = c;
           bestAt = at;
         }
-      });
+      }
       if (!best) {
-        if (!queryWords[q]!.isOptional || ++missing > 1) return null;
+        if (!word.isOptional || ++missing > 1) return null;
         continue;
       }
-      if (queryWords[q]!.isRare || this.entryCounts[name.keys[bestAt]!]! <= RARE_WORD_ENTRIES) matchedRareWord = true;
-      used[bestAt] = true;
-      positions.push(bestAt);
-      const w = this.weights[name.keys[bestAt]!]!;
+      const key = keys[bestAt]!;
+      if (word.isRare || this.entryCounts[key]! <= RARE_WORD_ENTRIES) matchedRareWord = true;
+      used[bestAt] = 1;
+      if (bestAt < previousAt) isReordered = true;
+      previousAt = bestAt;
+      const w = this.weights[key]!;
       similarity += w * best.similarity;
       queryWeight += w;
       // A word spelt as the name spells it is exact even when it came through its skeleton.
-      vias.add(best.via === Via.Exact && queryWords[q]!.folded !== name.words[bestAt] ? Via.Skeleton : best.via);
+      vias |= 1 << (best.via === Via.Exact && word.folded !== name.words[bestAt] ? Via.Skeleton : best.via);
     }
+    const hasTypo = (vias & (1 << Via.Typo)) !== 0;
     // Leaving a word out is fine beside a word few names have, spelt right: "Micron Technology"
     // is not "Mikron" with a word left out.
-    if (missing > 0 && (!matchedRareWord || vias.has(Via.Typo))) return null;
+    if (queryWeight === 0 || (missing > 0 && (!matchedRareWord || hasTypo))) return null;
     let matchedWeight = 0;
     let unmatchedAreCommon = true;
     let matchedNameRareWord = false;
-    used.forEach((u, at) => {
-      const k = name.keys[at]!;
-      if (u) {
+    for (let at = 0; at < keys.length; at++) {
+      const k = keys[at]!;
+      if (used[at] === 1) {
         matchedWeight += this.weights[k]!;
         if (this.entryCounts[k]! <= RARE_WORD_ENTRIES) matchedNameRareWord = true;
       } else if (this.entryCounts[k]! < COMMON_WORD_ENTRIES) unmatchedAreCommon = false;
-    });
+    }
     const coverage = name.weight > 0 ? matchedWeight / name.weight : 1;
     // Most of the name, or the word that identifies it with only common words left out
     // ("Kalashnikov" for "Kalashnikov Concern"; not "Nanjing University" for "Nanjing University
-    // of Science and Technology", where nothing rare was typed).
-    // Only one allowance at a time: not a query word left out and name words left out too.
-    if (coverage < MIN_NAME_COVERAGE && !(matchedNameRareWord && matchedRareWord && unmatchedAreCommon && missing === 0 && !vias.has(Via.Typo))) return null;
-    if (queryWeight === 0) return null;
+    // of Science and Technology", where nothing rare was typed). Only one allowance at a time:
+    // not a query word left out and name words left out too.
+    if (coverage < MIN_NAME_COVERAGE && !(matchedNameRareWord && matchedRareWord && unmatchedAreCommon && missing === 0 && !hasTypo)) return null;
     const score = (similarity / queryWeight) * (0.6 + 0.4 * coverage) * MISSING_WORD_FACTOR ** missing;
-
-    const reasons: LookupReason[] = [];
-    if (queryFolded.join(' ') === name.folded) reasons.push('exact');
-    else {
-      if (queryHadLegalForm !== name.hadLegalForm || (queryHadLegalForm && coverage === 1)) reasons.push('legalForm');
-      if (positions.some((p, i) => i > 0 && p < positions[i - 1]!)) reasons.push('wordOrder');
-      if (vias.has(Via.Skeleton)) reasons.push('transliteration');
-      if (vias.has(Via.Typo)) reasons.push('typo');
-      if (vias.has(Via.Prefix) || coverage < 1 || missing > 0) reasons.push('partial');
-      if (reasons.length === 0) reasons.push('normalised');
-    }
-    return { score, name, reasons };
+    return { score, name, coverage, missing, vias, isReordered };
   }
+
+  /** Why a scored name matched, in the words of LOOKUP_REASONS. */
+  private explain({ name, coverage, missing, vias, isReordered }: Scored, queryFolded: string[], queryHadLegalForm: boolean): LookupReason[] {
+    if (queryFolded.join(' ') === name.folded) return ['exact'];
+    const reasons: LookupReason[] = [];
+    if (queryHadLegalForm !== name.hadLegalForm || (queryHadLegalForm && coverage === 1)) reasons.push('legalForm');
+    if (isReordered) reasons.push('wordOrder');
+    if (vias & (1 << Via.Skeleton)) reasons.push('transliteration');
+    if (vias & (1 << Via.Typo)) reasons.push('typo');
+    if (vias & (1 << Via.Prefix) || coverage < 1 || missing > 0) reasons.push('partial');
+    if (reasons.length === 0) reasons.push('normalised');
+    return reasons;
+  }
+}
+
+interface Scored {
+  score: number;
+  name: IndexedName;
+  coverage: number;
+  missing: number;
+  /** Bits of Via, one per way a query word matched. */
+  vias: number;
+  isReordered: boolean;
 }
 
 /** The index over a bundle's entries and the matcher's compiled names. */

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import ModernAhoCorasick from 'modern-ahocorasick';
 import { Matcher, type MatcherData } from '../src/core/matcher';
+import { benchLookup } from './bench-lookup';
 import { documentFlags } from './document-flags';
 import { mulberry32 } from './seeded-random';
 
@@ -145,3 +146,5 @@ console.log(`\nload (JSON.parse + compile): median ${loads[7]!.toFixed(1)} ms, f
 console.log(memoryLine);
 // Read sink, so the measured loops cannot be optimised away.
 if (sink === 0.5) console.log(sink);
+
+benchLookup();

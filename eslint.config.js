@@ -1,5 +1,6 @@
 // Lint, and the architecture: core imports nothing of the extension; content, background, popup
-// and options never import each other; only platform/ imports webextension-polyfill.
+// and options never import each other; ui/ (DOM pieces they share) imports only core and platform;
+// only platform/ imports webextension-polyfill.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -32,7 +33,14 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
-    rules: restrict(['**/platform/**', '**/content/**', '**/background/**', '**/popup/**', '**/options/**', 'webextension-polyfill'], 'core/ is pure: no extension or DOM code.'),
+    rules: restrict(['**/platform/**', '**/ui/**', '**/content/**', '**/background/**', '**/popup/**', '**/options/**', 'webextension-polyfill'], 'core/ is pure: no extension or DOM code.'),
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: restrict(
+      [...contexts.map((c) => `**/${c}/**`), 'webextension-polyfill'],
+      'ui/ is DOM UI the contexts share: it may import core/ and platform/, never an extension context.',
+    ),
   },
   ...contexts.map((context) => ({
     files: [`src/${context}/**/*.ts`],

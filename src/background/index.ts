@@ -7,6 +7,7 @@
  */
 import { parseDetailsBundle, type DetailsBundle } from '../core/bundle';
 import { LIST_IDS, LISTS, type Entry, type ListId } from '../core/list-model';
+import { buildLookupIndex, compiledNamesOf, MAX_LOOKUP_QUERY_LENGTH } from '../core/lookup';
 import { Matcher, type MatcherData } from '../core/matcher';
 import { checkFindNamesRequest, findNames } from '../core/name-finder';
 import type { BackgroundProtocol, EntryDetails } from '../core/protocol';
@@ -35,6 +36,14 @@ const detailsStore = once(async (): Promise<DetailsStore> => {
 });
 
 const matcher = once(async () => new Matcher(JSON.parse(await readPackagedText('data/matcher.json')) as MatcherData));
+
+/** Built once per worker start, at the first lookup: the popup asks for one as it opens. */
+const lookupIndex = once(async () => {
+  const [{ details }, names] = await Promise.all([detailsStore(), matcher()]);
+  return buildLookupIndex(details.entries, compiledNamesOf(names, details.entries));
+});
+
+const MAX_LOOKUP_RESULTS = 50;
 
 function describe({ details }: DetailsStore, entry: Entry): EntryDetails {
   const list = LISTS[entry.list];
@@ -65,6 +74,15 @@ function validate(type: string, args: unknown[]): string | null {
         ? null
         : 'reportPage takes { distinctEntities: non-negative integer }';
     }
+    case 'lookupNames': {
+      const options = args[1] as { limit?: unknown; isTyping?: unknown } | undefined;
+      if (typeof args[0] !== 'string' || args[0].length > MAX_LOOKUP_QUERY_LENGTH) return `lookupNames takes a name of up to ${MAX_LOOKUP_QUERY_LENGTH} characters`;
+      const isLimitOk = options?.limit === undefined || (Number.isInteger(options.limit) && (options.limit as number) >= 1 && (options.limit as number) <= MAX_LOOKUP_RESULTS);
+      const isTypingOk = options?.isTyping === undefined || typeof options.isTyping === 'boolean';
+      return args.length <= 2 && (options === undefined || (typeof options === 'object' && isLimitOk && isTypingOk))
+        ? null
+        : `lookupNames takes options { limit?: 1–${MAX_LOOKUP_RESULTS}, isTyping?: boolean }`;
+    }
     default:
       return `unknown message "${type}"`;
   }
@@ -92,6 +110,7 @@ const handlers = {
     await browser.action.setBadgeText({ tabId, text: distinctEntities > 0 ? String(distinctEntities) : '' });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
   },
+  lookupNames: async (_sender, query, options) => (await lookupIndex()).search(query, options),
 } satisfies Handlers<BackgroundProtocol>;
 
 handleMessages<BackgroundProtocol>(handlers, validate);

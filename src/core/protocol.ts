@@ -3,6 +3,7 @@
  * and result types from these maps, so a misspelt message or a missing handler does not compile.
  */
 import type { Entry, Footnote, ListId } from './list-model';
+import type { LookupHit, LookupOptions } from './lookup';
 import type { FoundNames } from './name-finder';
 
 /** What the details card and the popup show for one entry. */
@@ -44,6 +45,8 @@ export interface BackgroundProtocol {
   getEntries(ids: string[]): (EntryDetails | null)[];
   getDataset(): DatasetInfo;
   reportPage(summary: { distinctEntities: number }): void;
+  /** Entries whose names a typed name matches, best first (see core/lookup). */
+  lookupNames(query: string, options?: LookupOptions): LookupHit[];
 }
 
 /** Handled by the content script of a tab. */

@@ -9,6 +9,8 @@ import { browser } from '../platform/browser';
 import { localisePage, t } from '../platform/i18n';
 import { sendToBackground, sendToTab } from '../platform/messaging';
 import { loadSettings, notSavedMessage, updateSettings } from '../platform/storage';
+import { appendRow, citationLinks } from '../ui/card-view';
+import { setUpLookup } from './lookup';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -68,31 +70,11 @@ function render(report: PageReport | null, details: (EntryDetails | null)[]): vo
 function listingContext(entry: EntryDetails): HTMLElement {
   const dl = document.createElement('dl');
   dl.className = 'context';
-  const row = (label: string, value: string | Node) => {
-    if (value === '') return;
-    const dt = document.createElement('dt');
-    dt.textContent = label;
-    const dd = document.createElement('dd');
-    dd.append(value);
-    dl.append(dt, dd);
-  };
-  row(entry.listName, entry.listMeaning);
-  if (entry.aliases.length) row(t('cardAliases'), entry.aliases.join('; '));
-  row(t('cardLicencePolicy'), entry.licenseReviewPolicy);
-  row(t('cardFirstListed'), entry.firstListed ?? '');
-  const citations = document.createElement('span');
-  entry.citations.forEach((c, i) => {
-    const a = document.createElement('a');
-    a.textContent = c.text;
-    // Only https links from the bundle; anything else stays text.
-    if (/^https:\/\//.test(c.url)) {
-      a.href = c.url;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-    }
-    citations.append(...(i > 0 ? ['; '] : []), a);
-  });
-  if (entry.citations.length) row(t('cardFederalRegister'), citations);
+  appendRow(dl, entry.listName, entry.listMeaning);
+  if (entry.aliases.length) appendRow(dl, t('cardAliases'), entry.aliases.join('; '));
+  appendRow(dl, t('cardLicencePolicy'), entry.licenseReviewPolicy);
+  appendRow(dl, t('cardFirstListed'), entry.firstListed ?? '');
+  if (entry.citations.length) appendRow(dl, t('cardFederalRegister'), citationLinks(document, entry));
   return dl;
 }
 
@@ -173,6 +155,7 @@ function exportReport(format: 'csv' | 'json'): void {
 
 async function main(): Promise<void> {
   localisePage();
+  setUpLookup(() => datasetDate);
   const tab = await targetTab();
   tabId = tab?.id;
   // The content script says where the tab is: the popup needs no "tabs" permission to read URLs.

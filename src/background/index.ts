@@ -14,6 +14,7 @@ import type { BackgroundProtocol, EntryDetails } from '../core/protocol';
 import { browser } from '../platform/browser';
 import { acceptAlivePorts, handleMessages, type Handlers } from '../platform/messaging';
 import { readPackagedText } from '../platform/packaged';
+import { checkSelectionIn, registerSelectionMenu } from './selection-menu';
 
 interface DetailsStore {
   details: DetailsBundle;
@@ -44,6 +45,7 @@ const lookupIndex = once(async () => {
 });
 
 const MAX_LOOKUP_RESULTS = 50;
+const MAX_SELECTION_CHARS = 10_000;
 
 function describe({ details }: DetailsStore, entry: Entry): EntryDetails {
   const list = LISTS[entry.list];
@@ -83,6 +85,12 @@ function validate(type: string, args: unknown[]): string | null {
         ? null
         : `lookupNames takes options { limit?: 1–${MAX_LOOKUP_RESULTS}, isTyping?: boolean }`;
     }
+    case 'checkSelection': {
+      const target = args[0] as { tabId?: unknown; frameId?: unknown; text?: unknown } | undefined;
+      return Number.isInteger(target?.tabId) && Number.isInteger(target?.frameId) && typeof target?.text === 'string' && target.text.length <= MAX_SELECTION_CHARS
+        ? null
+        : `checkSelection takes { tabId, frameId, text of up to ${MAX_SELECTION_CHARS} characters }`;
+    }
     default:
       return `unknown message "${type}"`;
   }
@@ -111,7 +119,14 @@ const handlers = {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
   },
   lookupNames: async (_sender, query, options) => (await lookupIndex()).search(query, options),
+  // What the menu item does, for extension pages only: the e2e tests drive it this way, since no
+  // driver can click a browser's context menu.
+  checkSelection: async (sender, target) => {
+    if (!sender.url?.startsWith(browser.runtime.getURL(''))) throw new Error('Refused: checkSelection is for Listmark’s own pages');
+    return checkSelectionIn(target);
+  },
 } satisfies Handlers<BackgroundProtocol>;
 
 handleMessages<BackgroundProtocol>(handlers, validate);
 acceptAlivePorts();
+registerSelectionMenu();

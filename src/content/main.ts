@@ -15,6 +15,7 @@ import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, u
 import { DetailsCard } from './card';
 import { createPainter } from './painter';
 import { Scanner, SLICE_MS, type Mention } from './scanner';
+import { SelectionCheck } from './selection-check';
 import { HUGE_TEXT_NODE } from './text-segments';
 
 /** How much text either side of a mention in a huge text node may hold its sentence. */
@@ -31,6 +32,7 @@ let dismissals: Dismissal[] = [];
 /** Settles once the dismissals have been read (or could not be): the first answer waits for it. */
 let dismissalsRead: Promise<void> = Promise.resolve();
 const card = new DetailsCard(document, (entryId, name) => dismiss(entryId, name));
+const selectionCheck = new SelectionCheck(document, card);
 let focusIndex = -1;
 
 let reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -148,6 +150,7 @@ function teardown(): void {
   // The extension was updated or removed: the page keeps working, Listmark leaves no trace.
   tornDown = true;
   card.close();
+  selectionCheck.close();
   scanner?.stop();
   scanner = null;
   document.removeEventListener('click', onClick);
@@ -324,8 +327,10 @@ async function pageReport(): Promise<PageReport> {
 export function boot(injectedAt: number): void {
   workStart = performance.now();
   scriptInjectedAt = injectedAt;
+  // In every frame: the selection to check may be in any of them, whether Listmark flags names there or not.
+  handleMessages<Pick<ContentProtocol, 'showSelectionCheck'>>({ showSelectionCheck: (_sender, text) => selectionCheck.show(text) });
   if (isTopFrame) {
-    handleMessages<ContentProtocol>({
+    handleMessages<Omit<ContentProtocol, 'showSelectionCheck'>>({
       getPageReport: async () => {
         await scanner?.whenIdle();
         return await pageReport();

@@ -47,11 +47,18 @@ export interface BackgroundProtocol {
   reportPage(summary: { distinctEntities: number }): void;
   /** Entries whose names a typed name matches, best first (see core/lookup). */
   lookupNames(query: string, options?: LookupOptions): LookupHit[];
+  /**
+   * What the "Check with Listmark" menu item does, for the selection in one frame of a tab:
+   * that frame's content script shows what the text matches. Extension pages only.
+   */
+  checkSelection(target: { tabId: number; frameId: number; text: string }): boolean;
 }
 
 /** Handled by the content script of a tab. */
 export interface ContentProtocol {
   getPageReport(): PageReport;
   revealNext(entryId: string): boolean;
+  /** Shows, next to the selection, what the text matches; false if this frame has no such text. */
+  showSelectionCheck(text: string): boolean;
 }
 

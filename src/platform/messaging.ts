@@ -51,7 +51,17 @@ export async function sendToTab<P extends AnyProtocol, K extends MessageType<P>>
   type: K,
   ...args: ArgsOf<P, K>
 ): Promise<ResultOf<P, K>> {
-  const reply: unknown = await browser.tabs.sendMessage(tabId, { listmark: type, args } satisfies Envelope, { frameId: 0 });
+  return sendToFrame<P, K>(tabId, 0, type, ...args);
+}
+
+/** To the content script of one frame of a tab (0: the top frame). */
+export async function sendToFrame<P extends AnyProtocol, K extends MessageType<P>>(
+  tabId: number,
+  frameId: number,
+  type: K,
+  ...args: ArgsOf<P, K>
+): Promise<ResultOf<P, K>> {
+  const reply: unknown = await browser.tabs.sendMessage(tabId, { listmark: type, args } satisfies Envelope, { frameId });
   return unwrap(reply, type) as ResultOf<P, K>;
 }
 

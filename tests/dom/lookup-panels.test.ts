@@ -1,8 +1,11 @@
 /**
- * The panels of issue 13 in jsdom: the popup's search field (results as typed, keyboard, card).
+ * The panels of issue 13 in jsdom: the selection check next to a selection (names strong and
+ * weak, lookup hits, Esc, focus) and the popup's search field (results as typed, keyboard, card).
  * The background is the setup's message bus, answering as the real one would for these names.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DetailsCard } from '../../src/content/card';
+import { SelectionCheck } from '../../src/content/selection-check';
 import type { LookupHit } from '../../src/core/lookup';
 import type { FoundNames } from '../../src/core/name-finder';
 import type { EntryDetails } from '../../src/core/protocol';
@@ -85,6 +88,51 @@ function select(text: string): HTMLParagraphElement {
   getSelection()!.addRange(range);
   return p;
 }
+
+describe('SelectionCheck', () => {
+  it('lists strong and weak names apart, each with Details that opens the card in its place', async () => {
+    select('Megvii and PT supplied the cameras.');
+    const check = new SelectionCheck(document, new DetailsCard(document, async () => {}));
+    expect(check.show('')).toBe(true);
+    const panel = shadows[0]!;
+    await vi.waitFor(() => expect(panel.textContent).toContain('Names on the lists'));
+    expect(panel.textContent).toContain('Megvii Technology');
+    expect(panel.textContent).toMatch(/could mean a listed organisation.*Positive Technologies/);
+    expect(panel.querySelector('[role="dialog"]')?.getAttribute('aria-label')).toBe('Listmark: what the selected text matches');
+    panel.querySelector<HTMLButtonElement>('button.details')!.click();
+    expect(document.getElementById('listmark-selection-host')).toBeNull();
+    await vi.waitFor(() => expect(shadows[1]!.textContent).toContain('Megvii Technology'));
+    expect(document.getElementById('listmark-card-host')).not.toBeNull();
+  });
+
+  it('looks a name up when it is no listed variant, and says why it matched', async () => {
+    select('Kalashnikoff Concern');
+    const check = new SelectionCheck(document, new DetailsCard(document, async () => {}));
+    check.show('');
+    await vi.waitFor(() => expect(shadows[0]!.textContent).toContain('Listed names close to the selection'));
+    expect(shadows[0]!.textContent).toContain('another transliteration, part of the name');
+    expect(shadows[0]!.textContent).toContain('Kalashnikov Concern');
+  });
+
+  it('says when nothing matches, closes with Esc and gives focus back', async () => {
+    const button = document.createElement('button');
+    document.body.append(button);
+    button.focus();
+    select('The weather was fine.');
+    const check = new SelectionCheck(document, new DetailsCard(document, async () => {}));
+    check.show('');
+    await vi.waitFor(() => expect(shadows[0]!.textContent).toContain('Nothing in the selection matches the lists'));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(document.getElementById('listmark-selection-host')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('shows nothing when there is no text to check', () => {
+    getSelection()!.removeAllRanges();
+    expect(new SelectionCheck(document, new DetailsCard(document, async () => {})).show('  ')).toBe(false);
+    expect(document.getElementById('listmark-selection-host')).toBeNull();
+  });
+});
 
 describe('the popup lookup', () => {
   function popup(): HTMLInputElement {

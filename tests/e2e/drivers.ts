@@ -16,8 +16,8 @@ export interface TestPage {
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
-  /** Does the details card (in a closed shadow root) show this text? */
-  cardShows(text: string): Promise<boolean>;
+  /** Does the details card (in a closed shadow root) show this text? `hostId`: another of Listmark's panels. */
+  cardShows(text: string, hostId?: string): Promise<boolean>;
   screenshot(path: string, size?: { width: number; height: number }): Promise<void>;
   /** Errors logged by the extension's scripts in this page (console messages from its own URLs). */
   extensionErrors(): string[];
@@ -51,11 +51,11 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
-function cdpText(node: CdpNode, inside: boolean): string {
-  const here = inside || (node.attributes ?? []).includes('listmark-card-host');
+function cdpText(node: CdpNode, inside: boolean, hostId = 'listmark-card-host'): string {
+  const here = inside || (node.attributes ?? []).includes(hostId);
   if (node.nodeName === 'STYLE') return '';
   const own = here && node.nodeType === 3 ? (node.nodeValue ?? '') : '';
-  return own + [...(node.shadowRoots ?? []), ...(node.children ?? [])].map((c) => cdpText(c, here)).join(' ');
+  return own + [...(node.shadowRoots ?? []), ...(node.children ?? [])].map((c) => cdpText(c, here, hostId)).join(' ');
 }
 
 class ChromiumPage implements TestPage {
@@ -88,12 +88,12 @@ class ChromiumPage implements TestPage {
   async press(key: string) {
     await this.page.keyboard.press(key);
   }
-  async cardShows(text: string) {
+  async cardShows(text: string, hostId?: string) {
     // Pages cannot read a closed shadow root; the DevTools protocol can.
     const cdp = await this.context.newCDPSession(this.page);
     try {
       const { root: doc } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-      return cdpText(doc, false).replace(/\s+/g, ' ').includes(text);
+      return cdpText(doc, false, hostId).replace(/\s+/g, ' ').includes(text);
     } finally {
       await cdp.detach();
     }

@@ -375,8 +375,8 @@ export class LookupIndex {
         const sameSecond = (this.spellingsByStart.get(`${length}::${spelt[1] ?? ''}`) ?? []).filter((other) => other[0] !== spelt[0]);
         for (const other of [...sameFirst, ...sameSecond]) {
           const id = this.spellings.get(other)!;
-          // A short word one letter away from a common one is another word ("Micron", "Micro").
-          if (spelt.length < 8 && this.entryCounts[id]! >= COMMON_WORD_ENTRIES) continue;
+          // A common word with a letter more or less at its end is another word ("Micron", "Micro").
+          if (this.entryCounts[id]! >= COMMON_WORD_ENTRIES && (other.startsWith(spelt) || spelt.startsWith(other))) continue;
           const d = boundedDistance(spelt, other, budget, this.rows);
           if (d > 0 && d <= budget) offer(id, 1 - 0.12 * d, Via.Typo);
         }

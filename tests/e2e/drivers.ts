@@ -173,6 +173,21 @@ const GECKO_ID = 'listmark@listmark.dev';
 // A fixed internal UUID lets tests open moz-extension:// pages at a known address.
 const EXTENSION_UUID = '6f1c1b7e-3f7a-4c55-9a58-2d1f1c0b1e01';
 
+/**
+ * Resolves once `fn(arg)` is truthy in the page, asking every 50 ms. Puppeteer's waitForFunction
+ * builds its poller with Function(), which the content security policy of Listmark's own pages
+ * refuses in Firefox; a plain evaluate is not affected. A page that navigates away in between
+ * just answers the next time.
+ */
+async function pollInPage<A>(page: PpPage, fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(fn as never, arg as never).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Waiting failed: ${timeoutMs} ms exceeded`);
+    await new Promise((next) => setTimeout(next, 50));
+  }
+}
+
 class FirefoxPage implements TestPage {
   private readonly errors: string[] = [];
   constructor(private readonly page: PpPage) {
@@ -190,7 +205,7 @@ class FirefoxPage implements TestPage {
     return (await this.page.evaluate(fn as never, arg as never)) as Awaited<R>;
   }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 30_000) {
-    await this.page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg as never);
+    await pollInPage(this.page, fn, arg, timeoutMs);
   }
   async click(x: number, y: number) {
     await this.page.mouse.click(x, y);
@@ -253,7 +268,7 @@ export class FirefoxDriver implements Driver {
       // The tab moves to the extension process and puppeteer reports the frame detached, though
       // the page loads: wait for the page, not the navigation.
       await page.goto(url, { timeout: 3_000, waitUntil: 'domcontentloaded' }).catch(() => {});
-      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 30_000 }, url);
+      await pollInPage(page, (u) => location.href === u && document.readyState === 'complete', url, 30_000);
     } else await page.goto(url);
     return new FirefoxPage(page);
   }

@@ -16,6 +16,9 @@ import { foldedWords } from '../src/core/normalise';
 import { LEGAL_FORM_VOCABULARY } from '../src/core/variants';
 import { lookupQuerySet, measureLookup } from './lookup-measure';
 
+/** One frame at 60 Hz: an answer within it keeps up with typing. */
+const KEYSTROKE_BUDGET_MS = 16;
+
 interface Contender {
   name: string;
   build: () => (query: string, isTyping: boolean) => string[];
@@ -87,6 +90,7 @@ export function benchLookup(): void {
   ];
 
   const queries = lookupQuerySet(entries).map((q) => q.query);
+  const slowest: string[] = [];
   console.log(`\n## Lookup: ${entries.length} entries, ${names.length} names; ${queries.length} queries typed one character at a time`);
   console.log('implementation                        build ms   keystroke median / p95 / p99 / max ms   top-1   top-5   unlisted with results');
   for (const contender of contenders) {
@@ -106,12 +110,15 @@ export function benchLookup(): void {
     times.sort((a, b) => a - b);
     console.error(`  typed ${typed.length} queries with ${contender.name}`);
     const quality = measureLookup(entries, (query) => search(query, false));
+    const over = times.filter((ms) => ms >= KEYSTROKE_BUDGET_MS).length;
     const latency = [50, 95, 99].map((p) => percentile(times, p).toFixed(2)).join(' / ') + ` / ${times[times.length - 1]!.toFixed(1)}`;
+    slowest.push(`${contender.name}: ${over} of ${times.length} keystrokes took ${KEYSTROKE_BUDGET_MS} ms or more`);
     console.log(
       `${contender.name.padEnd(37)} ${buildMs.toFixed(0).padStart(8)}   ${latency.padStart(36)}   ${(quality.top1 * 100).toFixed(1).padStart(5)}%  ${(quality.top5 * 100).toFixed(1).padStart(5)}%   ${quality.falseHits.length} of ${quality.negatives}`,
     );
   }
-  console.log('target: every keystroke < 16 ms; top-1 ≥ 90%, top-5 ≥ 98%, no result for an unlisted name');
+  for (const line of slowest) console.log(line);
+  console.log(`target: every keystroke < ${KEYSTROKE_BUDGET_MS} ms; top-1 ≥ 90%, top-5 ≥ 98%, no result for an unlisted name`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) benchLookup();

@@ -36,9 +36,13 @@ export function lookupQuerySet(entries: readonly Entry[]): LookupQuery[] {
   return [...generateLookupQueries(entries, GENERATED_QUERIES), ...handChecked];
 }
 
-/** Runs every query through `search` (entry ids, best first) and scores the answers. */
-export function measureLookup(entries: readonly Entry[], search: (query: string) => string[]): LookupQuality {
-  const queries = lookupQuerySet(entries);
+/**
+ * Runs every query through `search` (entry ids, best first) and scores the answers; `every`: only
+ * every n-th query and unlisted name, for an implementation too slow to run them all.
+ */
+export function measureLookup(entries: readonly Entry[], search: (query: string) => string[], every = 1): LookupQuality {
+  const queries = lookupQuerySet(entries).filter((_q, i) => i % every === 0);
+  const unlisted = UNLISTED_NAMES.filter((_n, i) => i % every === 0);
   let top1 = 0;
   let top5 = 0;
   const misses: LookupQuality['misses'] = [];
@@ -49,6 +53,6 @@ export function measureLookup(entries: readonly Entry[], search: (query: string)
     if (got.some((id) => query.expected.includes(id))) top5++;
     else misses.push({ query, got: got.map((id) => nameOf.get(id) ?? id) });
   }
-  const falseHits = UNLISTED_NAMES.map((name) => ({ name, got: search(name).map((id) => nameOf.get(id) ?? id) })).filter((h) => h.got.length > 0);
-  return { queries: queries.length, top1: top1 / queries.length, top5: top5 / queries.length, misses, negatives: UNLISTED_NAMES.length, falseHits };
+  const falseHits = unlisted.map((name) => ({ name, got: search(name).map((id) => nameOf.get(id) ?? id) })).filter((h) => h.got.length > 0);
+  return { queries: queries.length, top1: top1 / queries.length, top5: top5 / queries.length, misses, negatives: unlisted.length, falseHits };
 }

@@ -2,8 +2,10 @@
  * The message protocol, one map type per receiver. Senders and handlers take their argument
  * and result types from these maps, so a misspelt message or a missing handler does not compile.
  */
+import type { DatasetDiff } from './diff';
 import type { Entry, Footnote, ListId } from './list-model';
 import type { FoundNames } from './name-finder';
+import type { CheckRecord, DataInUseInfo, UpdatePreferences } from './update-status';
 
 /** What the details card and the popup show for one entry. */
 export interface EntryDetails extends Entry {
@@ -19,6 +21,18 @@ export interface DatasetInfo {
   entryCount: number;
   /** The lists the data in use holds, with their entry counts: the only ones Listmark can flag. */
   lists: { list: ListId; entries: number }[];
+}
+
+/** Opt-in updates: the user's choice, the last check, the data in use and what the last update changed. */
+export interface UpdateStatus {
+  preferences: UpdatePreferences;
+  /** Whether the browser grants the host permission for the official source now. */
+  hasPermission: boolean;
+  checking: boolean;
+  check: CheckRecord | null;
+  inUse: DataInUseInfo;
+  bundledDate: string;
+  diff: DatasetDiff | null;
 }
 
 /** One flagged organisation on a page, as the content script reports it. */
@@ -44,6 +58,14 @@ export interface BackgroundProtocol {
   getEntries(ids: string[]): (EntryDetails | null)[];
   getDataset(): DatasetInfo;
   reportPage(summary: { distinctEntities: number }): void;
+  getUpdateStatus(): UpdateStatus;
+  /** Checks the official source now; resolves when the check is over. */
+  checkForUpdates(): UpdateStatus;
+  /** Turns daily updates on (after the options page got the host permission) or off. */
+  setUpdatesEnabled(enabled: boolean): UpdateStatus;
+  setShowRemoved(show: boolean): UpdateStatus;
+  /** Drops the downloaded data and turns updating off. */
+  useBundledList(): UpdateStatus;
 }
 
 /** Handled by the content script of a tab. */

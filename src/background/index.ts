@@ -2,39 +2,20 @@
  * Background: owns the list data. Finds names in the text content scripts send (one matcher for
  * every tab and frame, instead of one per page), answers lookups of full entries by id, keeps the
  * toolbar badge. Listeners are registered at the top level (the service worker may be stopped and
- * restarted at any moment); the data files are read from the package when first needed and kept
- * in memory while the worker lives.
+ * restarted at any moment); the data in use (the packaged files, or the last update from the
+ * official source: data-in-use.ts, updates.ts) is read when first needed and kept in memory while
+ * the worker lives.
  */
-import { parseDetailsBundle, type DetailsBundle } from '../core/bundle';
 import { LIST_IDS, LISTS, type Entry, type ListId } from '../core/list-model';
-import { Matcher, type MatcherData } from '../core/matcher';
 import { checkFindNamesRequest, findNames } from '../core/name-finder';
 import type { BackgroundProtocol, EntryDetails } from '../core/protocol';
 import { browser } from '../platform/browser';
 import { acceptAlivePorts, handleMessages, type Handlers } from '../platform/messaging';
-import { readPackagedText } from '../platform/packaged';
+import { dataInUse, type DetailsStore } from './data-in-use';
+import { checkForUpdates, registerUpdates, setShowRemoved, setUpdatesEnabled, updateStatus, useBundledList } from './updates';
 
-interface DetailsStore {
-  details: DetailsBundle;
-  byId: Map<string, Entry>;
-}
-
-/** Reads a packaged file once per worker start; a failed read is retried by the next request. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () =>
-    (pending ??= load().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    }));
-}
-
-const detailsStore = once(async (): Promise<DetailsStore> => {
-  const details = parseDetailsBundle(JSON.parse(await readPackagedText('data/details.json')));
-  return { details, byId: new Map(details.entries.map((e) => [e.id, e])) };
-});
-
-const matcher = once(async () => new Matcher(JSON.parse(await readPackagedText('data/matcher.json')) as MatcherData));
+const detailsStore = async () => (await dataInUse()).details();
+const matcher = async () => (await dataInUse()).matcher();
 
 function describe({ details }: DetailsStore, entry: Entry): EntryDetails {
   const list = LISTS[entry.list];
@@ -65,6 +46,13 @@ function validate(type: string, args: unknown[]): string | null {
         ? null
         : 'reportPage takes { distinctEntities: non-negative integer }';
     }
+    case 'getUpdateStatus':
+    case 'checkForUpdates':
+    case 'useBundledList':
+      return args.length === 0 ? null : `${type} takes no arguments`;
+    case 'setUpdatesEnabled':
+    case 'setShowRemoved':
+      return args.length === 1 && typeof args[0] === 'boolean' ? null : `${type} takes one boolean`;
     default:
       return `unknown message "${type}"`;
   }
@@ -92,7 +80,25 @@ const handlers = {
     await browser.action.setBadgeText({ tabId, text: distinctEntities > 0 ? String(distinctEntities) : '' });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
   },
+  getUpdateStatus: () => updateStatus(),
+  checkForUpdates: async () => {
+    await checkForUpdates();
+    return updateStatus();
+  },
+  setUpdatesEnabled: async (_sender, enabled) => {
+    await setUpdatesEnabled(enabled);
+    return updateStatus();
+  },
+  setShowRemoved: async (_sender, show) => {
+    await setShowRemoved(show);
+    return updateStatus();
+  },
+  useBundledList: async () => {
+    await useBundledList();
+    return updateStatus();
+  },
 } satisfies Handlers<BackgroundProtocol>;
 
 handleMessages<BackgroundProtocol>(handlers, validate);
+registerUpdates();
 acceptAlivePorts();

@@ -5,6 +5,7 @@
  */
 import type { Evidence } from '../core/evidence';
 import type { EntryDetails } from '../core/protocol';
+import { ageInDays, recentlyAddedOn } from '../core/update-status';
 import { t } from '../platform/i18n';
 import { NotSavedError } from '../platform/storage';
 import { OWN_PREFIX } from './text-segments';
@@ -38,6 +39,7 @@ dt { font-weight: 600; } dd { margin: 0; }
 ul { margin: 0; padding-left: 18px; }
 section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px; padding-top: 10px; }
 .note { margin-top: 12px; font-size: 12px; }
+.added { margin: 4px 0; font-weight: 600; }
 .error { margin: 0 0 6px; font-size: 12px; color: #b3261e; }
 .dismiss { margin: 2px 0 6px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
 .dismiss:hover { background: rgba(127,127,127,.15); }
@@ -163,6 +165,7 @@ export class DetailsCard {
     }
     const more = entries.length > 5 ? [this.el('p', 'muted', t('cardMoreListings', String(entries.length - 5)))] : [];
     const note = this.el('p', 'note muted', t('disclaimerCard', content.datasetDate));
+    note.append(' ', t('cardDataAge', content.datasetDate, String(ageInDays(content.datasetDate, new Date()))));
     const header = this.el('header');
     header.append(this.el('strong', undefined, 'Listmark'), close);
     card.replaceChildren(header, matched, ...sections, ...more, note);
@@ -221,7 +224,9 @@ export class DetailsCard {
         },
       );
     });
-    section.append(badge, title, dismiss, problem, meaning, dl);
+    const addedOn = recentlyAddedOn(entry.firstListed, new Date());
+    const added = addedOn ? [this.el('p', 'added', t('cardAddedOn', addedOn))] : [];
+    section.append(badge, title, ...added, dismiss, problem, meaning, dl);
     return section;
   }
 }

@@ -12,6 +12,7 @@ import { sentenceAround } from '../core/sentence';
 import { isActiveOn, type Settings } from '../core/settings';
 import { handleMessages, isExtensionContextAlive, sendToBackground, watchExtensionContext } from '../platform/messaging';
 import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals } from '../platform/storage';
+import { onDataInUseChanged } from '../platform/data-in-use-record';
 import { DetailsCard } from './card';
 import { createPainter } from './painter';
 import { Scanner, SLICE_MS, type Mention } from './scanner';
@@ -357,6 +358,10 @@ export function boot(injectedAt: number): void {
   onDismissalsChanged((next) => {
     dismissalsChanged = true;
     dismissals = next;
+    if (settings) apply(settings);
+  });
+  // An update from the official source was swapped in (or rolled back): scan again with it.
+  onDataInUseChanged(() => {
     if (settings) apply(settings);
   });
 }

@@ -9,6 +9,7 @@ import { browser } from '../platform/browser';
 import { localisePage, t } from '../platform/i18n';
 import { sendToBackground, sendToTab } from '../platform/messaging';
 import { loadSettings, notSavedMessage, updateSettings } from '../platform/storage';
+import { showDataStatus } from './data-status';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -222,4 +223,5 @@ async function main(): Promise<void> {
   await show(firstReport);
 }
 
+showDataStatus(document.getElementById('data-status')!);
 void main();

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Bundle } from '../src/core/bundle';
 import { compileBundle as compileFromText } from '../src/core/compile';
 import type { Lexicon } from '../src/core/lexicon';
+import { parseCsl } from '../src/core/sources/csl';
 import { decodeLexiconData, encodeLexiconData, LEXICON_FILE, lexiconFromData } from '../src/core/lexicon-data';
 import { collectLexiconData, loadLexicon } from './lexicon';
 
@@ -36,7 +37,7 @@ export function compileBundle(sourceFile: string, log: (line: string) => void = 
     sourceName: basename(sourceFile),
     datasetDate: process.env.LISTMARK_DATASET_DATE ?? datasetDateOf(sourceFile),
     lexicon,
-    csl: cslFiles.map((file) => ({ text: readFileSync(file, 'utf8'), sourceName: basename(file) })),
+    csl: cslFiles.map((file) => ({ sourceName: basename(file), parse: (authoritative) => parseCsl(readFileSync(file, 'utf8'), file, authoritative) })),
     log,
   });
 }

@@ -7,7 +7,6 @@
 import { makeBundle, type Bundle } from './bundle';
 import type { Entry } from './list-model';
 import type { Lexicon } from './lexicon';
-import { parseCsl } from './sources/csl';
 import { parsePart744 } from './sources/ecfr';
 import { buildVariants } from './variants';
 
@@ -18,8 +17,13 @@ export interface CompileInput {
   sourceName: string;
   datasetDate: string;
   lexicon: Lexicon;
-  /** trade.gov Consolidated Screening List files (CSV or JSON text), added after the eCFR entries. */
-  csl?: { text: string; sourceName: string }[];
+  /**
+   * trade.gov Consolidated Screening List files, added after the eCFR entries: each parses itself
+   * (sources/csl's parseCsl) given the eCFR entries, which win where both list an organisation.
+   * Passed in rather than imported, so the background does not carry the CSV parser (csv-parse
+   * needs Node's Buffer) until it compiles CSL data.
+   */
+  csl?: { sourceName: string; parse: (authoritative: readonly Entry[]) => { entries: Entry[]; skipped: number } }[];
   log?: (line: string) => void;
 }
 
@@ -36,7 +40,7 @@ export function compileBundle({ xml, sourceName, datasetDate, lexicon, csl = [],
   const sources = [`eCFR 15 CFR Part 744, Supplements No. 4, 6 and 7 (${sourceName})`];
   for (const file of csl) {
     // The eCFR entry wins where both sources list the same organisation.
-    const parsed = parseCsl(file.text, file.sourceName, part744.entries);
+    const parsed = file.parse(part744.entries);
     const known = new Set(entries.map((e) => e.id));
     const added = parsed.entries.filter((e) => !known.has(e.id));
     entries.push(...added);

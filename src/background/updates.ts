@@ -8,7 +8,7 @@
  */
 import { compileBundle } from '../core/compile';
 import { diffEntries } from '../core/diff';
-import { decodeLexiconData, LEXICON_FILE, lexiconFromData } from '../core/lexicon-data';
+import { LEXICON_FILE, lexiconFromData, parseLexiconText } from '../core/lexicon-data';
 import type { UpdateStatus } from '../core/protocol';
 import {
   checkXmlResponse,
@@ -29,7 +29,7 @@ import {
   loadLastCheck,
   loadUpdatePreferences,
   onHostPermissionRemoved,
-  readPackagedBytes,
+  readPackagedGzipText,
   updateLastCheck,
   updateUpdatePreferences,
 } from '../platform/updates';
@@ -73,8 +73,15 @@ async function fetchAndInstall(): Promise<void> {
   await yieldToEvents();
   // The lexicon is decoded for this compile only: its sets hold tens of MB the worker need not keep.
   const compileStart = performance.now();
-  const lexicon = lexiconFromData(decodeLexiconData(await readPackagedBytes(`data/${LEXICON_FILE}`)));
+  const lexiconText = await readPackagedGzipText(`data/${LEXICON_FILE}`);
+  const lexiconUngzipped = performance.now();
+  const lexiconData = parseLexiconText(lexiconText);
+  const lexiconParsed = performance.now();
+  const lexicon = lexiconFromData(lexiconData);
   const lexiconLoaded = performance.now();
+  performance.measure('listmark:update-lexicon-ungzip', { start: compileStart, end: lexiconUngzipped });
+  performance.measure('listmark:update-lexicon-parse', { start: lexiconUngzipped, end: lexiconParsed });
+  performance.measure('listmark:update-lexicon-sets', { start: lexiconParsed, end: lexiconLoaded });
   await yieldToEvents();
   const variantsStart = performance.now();
   let bundle;

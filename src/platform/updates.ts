@@ -42,10 +42,11 @@ export const alarms = {
   onAlarm: (callback: (name: string) => void): void => browser.alarms.onAlarm.addListener((alarm) => callback(alarm.name)),
 };
 
-export async function readPackagedBytes(path: string): Promise<Uint8Array> {
+/** A gzipped file of the package as text, ungzipped by the browser's own (native) code. */
+export async function readPackagedGzipText(path: string): Promise<string> {
   const response = await fetch(browser.runtime.getURL(path));
-  if (!response.ok) throw new Error(`The extension package is missing ${path} (HTTP ${response.status}): reinstall Listmark.`);
-  return new Uint8Array(await response.arrayBuffer());
+  if (!response.ok || !response.body) throw new Error(`The extension package is missing ${path} (HTTP ${response.status}): reinstall Listmark.`);
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
 }
 
 export function openOptionsPage(): Promise<void> {

@@ -152,14 +152,18 @@ function frontDecode(text: string): string[] {
   return words;
 }
 
-export function encodeLexiconData(data: LexiconData): Uint8Array {
-  const sections = [LEXICON_FORMAT, ...FIELDS.map((field) => `${field}\n${frontCode(data[field])}`)];
+/** The lexicon as text: one section per field, each front-coded. */
+export function lexiconText(data: LexiconData): string {
   // A form feed never occurs in a word (checked), so it separates the sections.
   for (const field of FIELDS) {
     if (data[field].some((w) => w.includes('\f'))) throw new Error(`lexicon ${field} holds a form feed`);
   }
+  return [LEXICON_FORMAT, ...FIELDS.map((field) => `${field}\n${frontCode(data[field])}`)].join('\f');
+}
+
+export function encodeLexiconData(data: LexiconData): Uint8Array {
   // mtime 0: the same words give the same bytes.
-  return gzipSync(strToU8(sections.join('\f')), { level: 9, mtime: 0 });
+  return gzipSync(strToU8(lexiconText(data)), { level: 9, mtime: 0 });
 }
 
 export function decodeLexiconData(bytes: Uint8Array): LexiconData {

@@ -24,7 +24,7 @@ const UPDATE_WAIT_MS = 60_000;
 const only = process.env.LISTMARK_BROWSERS;
 
 /** Runs in an extension page: asks the background for the update status. */
-async function updateStatus(): Promise<{ inUse: { origin: string; datasetDate: string }; check: { outcome: string | null; problem: string | null } | null; preferences: { enabled: boolean } }> {
+async function updateStatus(): Promise<{ inUse: { origin: string; datasetDate: string }; check: { outcome: string | null; problem: string | null; finishedAt: string | null } | null; preferences: { enabled: boolean } }> {
   type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
   const scope = globalThis as unknown as { browser?: Api; chrome: Api };
   const reply = (await (scope.browser ?? scope.chrome).runtime.sendMessage({ listmark: 'getUpdateStatus', args: [] })) as { ok: never };
@@ -204,5 +204,33 @@ describe.each(browsers)('updates from the official source in %s', (browserName) 
     await waitForHighlight(news, 'Megvii');
     expect((await highlightedNames(news)).join('|')).not.toContain('Zephyrine');
     await news.close();
+  });
+  it('a permission taken back: says so in options and popup, and asks nothing more', async () => {
+    if (!(driver instanceof ChromiumDriver)) return; // Firefox: about:addons, which a test cannot reach
+    // State: updating off, bundled data. Turned on again (the permission is still granted).
+    source.setScenario({ latestDate: BUNDLED_DATE, xml: { kind: 'xml', body: SHIPPED_XML } });
+    await clickById(options, 'updates-enabled');
+    await waitForCheckLine(options, 'no change');
+    // What the user does on chrome://extensions: site access "on click" withholds every host.
+    const extensions = await driver.open('chrome://extensions/');
+    const extensionId = new URL(await options.evaluate(() => location.href, null)).host;
+    await extensions.evaluate(async (id) => {
+      const developer = (globalThis as unknown as { chrome: { developerPrivate: { updateExtensionConfiguration(c: object): Promise<void> } } }).chrome.developerPrivate;
+      await developer.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_CLICK' });
+    }, extensionId);
+    await extensions.close();
+    await waitForRefusal(options, 'no permission to contact www.ecfr.gov');
+    source.clearRequests();
+    const revokedAt = (await options.evaluate(updateStatus, null)).check?.finishedAt;
+    await clickById(options, 'updates-check-now');
+    // This check's own answer, not the one the revocation wrote.
+    await expect.poll(async () => (await options.evaluate(updateStatus, null)).check?.finishedAt, { timeout: UPDATE_WAIT_MS }).not.toBe(revokedAt);
+    await expect.poll(async () => (await options.evaluate(updateStatus, null)).check?.finishedAt, { timeout: UPDATE_WAIT_MS }).not.toBeNull();
+    await waitForRefusal(options, 'no permission to contact www.ecfr.gov');
+    expect(await options.evaluate(updateStatus, null)).toMatchObject({ check: { outcome: 'refused', problem: 'no-permission' }, inUse: { origin: 'bundled' } });
+    const popup = await driver.openExtensionPage('src/popup/index.html');
+    await popup.waitFor(() => /no permission/.test(document.getElementById('update-refusal')?.textContent ?? ''), null);
+    await popup.close();
+    expect(source.requests()).toEqual([]);
   });
 });

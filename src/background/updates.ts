@@ -107,6 +107,11 @@ async function fetchAndInstall(): Promise<void> {
     diff,
     removed: [...(version.update?.removed ?? []).filter((r) => !listedAgain.has(r.id)), ...diff.removed.map((r) => ({ ...r, removedOn: latest }))],
   };
+  // Turned off (or rolled back to the bundled list) while this check ran: the user's word wins.
+  if (!(await loadUpdatePreferences()).enabled) {
+    await finish({ outcome: 'refused', problem: 'turned-off', detail: 'updating was turned off during the check', latestDate: latest });
+    return;
+  }
   try {
     await writeStoredUpdate(update);
   } catch (error) {
@@ -118,9 +123,13 @@ async function fetchAndInstall(): Promise<void> {
 
 let running: Promise<void> | null = null;
 
-/** Runs one check (or joins the one running); never throws: the outcome is in the check record. */
+/**
+ * Runs one check (or joins the one running); never throws: the outcome is in the check record.
+ * Does nothing while updating is off: no request leaves the browser unless the user turned it on.
+ */
 export function checkForUpdates(): Promise<void> {
   running ??= (async () => {
+    if (!(await loadUpdatePreferences()).enabled) return;
     await updateLastCheck(() => ({ startedAt: new Date().toISOString(), finishedAt: null, outcome: null, problem: null, detail: '', latestDate: null }));
     try {
       await fetchAndInstall();

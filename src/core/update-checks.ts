@@ -19,6 +19,7 @@ export const UPDATE_PROBLEMS = [
   'implausible',
   'storage',
   'interrupted',
+  'turned-off',
 ] as const;
 export type UpdateProblem = (typeof UPDATE_PROBLEMS)[number];
 

@@ -27,6 +27,7 @@ export const PROBLEM_MESSAGE_KEYS: Readonly<Record<UpdateProblem, string>> = {
   implausible: 'updatesProblemImplausible',
   storage: 'updatesProblemStorage',
   interrupted: 'updatesProblemInterrupted',
+  'turned-off': 'updatesProblemTurnedOff',
 };
 
 /** "Official text of 23 Jul 2026, 132 days old" (bundled or downloaded). */

@@ -86,7 +86,7 @@ async function fetchAndInstall(): Promise<void> {
   const variantsStart = performance.now();
   let bundle;
   try {
-    bundle = compileBundle({ xml: xml.text, sourceName: `ecfr-title-15-part-744-${latest}.xml`, datasetDate: latest, lexicon });
+    bundle = compileBundle({ xml: xml.text, sourceName: `ecfr-title-15-part-744-${latest}.xml`, location: fullTextUrl(ECFR_ORIGIN, latest), datasetDate: latest, lexicon });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new UpdateError(problemOfSourceError(message), message);

@@ -13,8 +13,10 @@ import { buildVariants } from './variants';
 export interface CompileInput {
   /** The eCFR XML of Part 744. */
   xml: string;
-  /** A name for the XML in messages and in the bundle's sources, e.g. `ecfr-title-15-part-744-2026-07-23.xml`. */
+  /** The XML's name in the bundle's sources, e.g. `ecfr-title-15-part-744-2026-07-23.xml`. */
   sourceName: string;
+  /** Where the XML came from, for error messages (a path or a URL); the source name by default. */
+  location?: string;
   datasetDate: string;
   lexicon: Lexicon;
   /**
@@ -27,8 +29,8 @@ export interface CompileInput {
   log?: (line: string) => void;
 }
 
-export function compileBundle({ xml, sourceName, datasetDate, lexicon, csl = [], log = () => {} }: CompileInput): Bundle {
-  const part744 = parsePart744(xml, sourceName, lexicon);
+export function compileBundle({ xml, sourceName, location = sourceName, datasetDate, lexicon, csl = [], log = () => {} }: CompileInput): Bundle {
+  const part744 = parsePart744(xml, location, lexicon);
   for (const [list, perCountry] of Object.entries(part744.counts)) {
     const total = Object.values(perCountry).reduce((a, b) => a + b, 0);
     const top = Object.entries(perCountry)

@@ -26,7 +26,9 @@ describe('data build', () => {
     expect(JSON.stringify(b.matcher)).toBe(JSON.stringify(a.matcher));
   });
 
-  it('prints counts per list and country, and leaves the previous bundle when the source is bad', () => {
+  // Two data builds in child processes (each ~15 s on an idle 2-core machine, lexicon.bin included):
+  // four times that for a busy machine.
+  it('prints counts per list and country, and leaves the previous bundle when the source is bad', { timeout: 120_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'listmark-build-'));
     const good = build(['--out', out]);
     expect(good.status).toBe(0);

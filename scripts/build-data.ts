@@ -36,7 +36,7 @@ export function compileBundle(sourceFile: string, log: (line: string) => void = 
     xml: readFileSync(sourceFile, 'utf8'),
     sourceName: basename(sourceFile),
     location: sourceFile,
-    datasetDate: process.env.LISTMARK_DATASET_DATE ?? datasetDateOf(sourceFile),
+    datasetDate: () => process.env.LISTMARK_DATASET_DATE ?? datasetDateOf(sourceFile),
     lexicon,
     csl: cslFiles.map((file) => ({ sourceName: basename(file), parse: (authoritative) => parseCsl(readFileSync(file, 'utf8'), file, authoritative) })),
     log,

@@ -17,7 +17,8 @@ export interface CompileInput {
   sourceName: string;
   /** Where the XML came from, for error messages (a path or a URL); the source name by default. */
   location?: string;
-  datasetDate: string;
+  /** The text's date (YYYY-MM-DD); a function is asked only once the text has parsed, so a broken text is reported first. */
+  datasetDate: string | (() => string);
   lexicon: Lexicon;
   /**
    * trade.gov Consolidated Screening List files, added after the eCFR entries: each parses itself
@@ -57,5 +58,6 @@ export function compileBundle({ xml, sourceName, location = sourceName, datasetD
   const kinds: Record<string, number> = {};
   for (const v of variants) kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
   log(`names compiled: ${variants.length} (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')})`);
-  return makeBundle(entries, part744.footnotes, variants, { datasetDate, sources, namePrefixVetoes: lexicon.namePrefixVetoes() });
+  const date = typeof datasetDate === 'function' ? datasetDate() : datasetDate;
+  return makeBundle(entries, part744.footnotes, variants, { datasetDate: date, sources, namePrefixVetoes: lexicon.namePrefixVetoes() });
 }

@@ -123,7 +123,8 @@ function start(current: Settings): void {
     if (scanner !== started) return;
     try {
       // The count lets tests see every mention even where only those near the viewport are painted.
-      performance.measure('listmark:first-scan', { start: workStart, end: performance.now(), detail: { mentions: started.mentions.size, injectedAt: scriptInjectedAt } });
+      // The detail is JSON text: in Firefox the page cannot read an object made by a content script.
+      performance.measure('listmark:first-scan', { start: workStart, end: performance.now(), detail: JSON.stringify({ mentions: started.mentions.size, injectedAt: scriptInjectedAt }) });
     } catch {
       // measurement only
     }

@@ -79,7 +79,7 @@ describe.each(drivers)('Listmark in $name', (driver) => {
         const work = performance.getEntriesByName('listmark:work').map((e) => e.startTime);
         return {
           loadEventEnd: navigation.loadEventEnd,
-          injectedAt: (scan.detail as { injectedAt: number }).injectedAt,
+          injectedAt: (JSON.parse(scan.detail as string) as { injectedAt: number }).injectedAt,
           workStart: scan.startTime,
           firstPiece: Math.min(...work),
         };

@@ -8,7 +8,7 @@
 import type { Entry } from './list-model';
 import type { Lexicon } from './lexicon';
 import { splitTopLevel } from './entity-cell';
-import { foldedWords, normaliseName, wordSpans } from './normalise';
+import { foldedWords, normaliseName, wordSpans, type WordSpan } from './normalise';
 
 export const VARIANT_KINDS = ['listed', 'alias', 'acronym', 'derived', 'respelled'] as const;
 export type VariantKind = (typeof VARIANT_KINDS)[number];
@@ -47,6 +47,15 @@ const GENERIC_TAIL = new Set(
     'system international trading trade import export imp exp enterprise enterprises software communication communications ' +
     'telecommunication telecommunications research manufacturing products product services service solutions solution ' +
     'ai and of the co').split(' '),
+);
+
+// Nouns that say what kind of company a name is: after a word of its own, they make it a company's name.
+const ORGANISATION_TYPES = new Set(
+  ('technology technologies tech electronic electronics electronica elektronika systems system networks network solutions ' +
+    'consulting consultancy group holding holdings international industries instruments instrument trading logistics ' +
+    'aviation engineering manufacturing laboratories laboratory semiconductor semiconductors microelectronics shipyard ' +
+    'helicopters airlines enterprises enterprise corporation company communications telecom software robotics ' +
+    'dynamics resources materials chemicals marine motors').split(' '),
 );
 
 // Words that make a short all-ordinary phrase a description of some institution, not a name.
@@ -268,8 +277,7 @@ export class VariantPolicy {
     const spans = wordSpans(text).filter((s, i, all) => !(s.word === 's' && i > 0 && /['’]/.test(text.slice(all[i - 1]!.end, s.start))));
     const lexicon = this.lexicon;
     const isPersonal = (w: string) => lexicon.isGivenName(w) || lexicon.isSurname(w);
-    // Plurals the word lists leave to affix rules ("Trojans").
-    const isEveryday = (w: string) => lexicon.isEverydayWord(w) || (w.endsWith('s') && lexicon.isEverydayWord(w.slice(0, -1)));
+    const isEveryday = (w: string) => this.isEverydayWord(w);
     if (spans.length === 1) {
       const word = spans[0]!.word;
       const written = text.slice(spans[0]!.start, spans[0]!.end);
@@ -287,6 +295,19 @@ export class VariantPolicy {
       );
     }
     if (spans.length === 2) {
+      const [first, second] = spans as [WordSpan, WordSpan];
+      // An everyday word and the kind of company it is ("Positive Technologies", "Toga Networks",
+      // "Rainbow Solutions") name a company, not a thing; unless the first word is a person, a
+      // place, a nationality or itself generic ("General Electronic", "Russian Helicopters").
+      const companyOfWord =
+        ORGANISATION_TYPES.has(second.word) &&
+        !isPersonal(first.word) &&
+        !lexicon.isCountryWord(first.word) &&
+        !lexicon.isPlaceName(first.word) &&
+        !INSTITUTION_WORDS.has(first.word) &&
+        !GENERIC_TAIL.has(first.word) &&
+        !ORGANISATION_TYPES.has(first.word);
+      if (companyOfWord) return false;
       return spans.every(({ word }) => isEveryday(word) || lexicon.isCountryWord(word) || isPersonal(word));
     }
     return spans.length === 0;
@@ -304,6 +325,16 @@ export class VariantPolicy {
     const generic = content.every((w) => INSTITUTION_WORDS.has(w) || GENERIC_TAIL.has(w) || this.lexicon.isPlaceName(w));
     if (!words.some((w) => this.isDistinctiveWord(w)) && (placeDropped || content.length < 3 || generic)) return false;
     return !this.lexicon.isPlaceName(words.join(' '));
+  }
+
+  /** An everyday word of a major language, plurals the word lists leave to affix rules included ("Trojans"). */
+  isEverydayWord(word: string): boolean {
+    return this.lexicon.isEverydayWord(word) || (word.endsWith('s') && this.lexicon.isEverydayWord(word.slice(0, -1)));
+  }
+
+  /** Is every word of the name an everyday word? Then only its capitals tell it from ordinary text ("micro electronics"). */
+  isAllEveryday(text: string): boolean {
+    return foldedWords(text).every((w) => this.isEverydayWord(w) || STOP_WORDS.has(w));
   }
 
   /** Short forms news uses for the name; each must still point at one organisation. */
@@ -572,7 +603,7 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
       if (!trimmed) return;
       // Only a strong name matches whatever its capitalisation.
       const weak = alwaysWeak || policy.isWeakName(trimmed);
-      candidates.push({ text: trimmed, entryIndex, kind, caseSensitive: caseSensitive || weak, ...(weak ? { weak } : {}) });
+      candidates.push({ text: trimmed, entryIndex, kind, caseSensitive: caseSensitive || weak || policy.isAllEveryday(trimmed), ...(weak ? { weak } : {}) });
     };
     const person = looksLikePerson(entry.name);
     for (const [kind, names] of [['listed', [entry.name]], ['alias', entry.aliases]] as const) {

@@ -121,6 +121,15 @@ describe('the real bundle', () => {
     expect(flagged('Sense Time said')).toEqual([]);
   });
 
+  it('takes an everyday word before the kind of company for a name, written with its capitals only', () => {
+    expect(flagged('Positive Technologies was added.')).toEqual([expect.objectContaining({ text: 'Positive Technologies', listedName: 'Positive Technologies' })]);
+    expect(flagged('Toga Networks was added.')).toEqual([expect.objectContaining({ text: 'Toga Networks', listedName: 'Toga Networks' })]);
+    expect(flagged('a positive technologies outlook')).toEqual([]);
+    // A person, a nationality or a generic word first keeps the name weak.
+    expect(flagged('Russian Helicopters said')).toEqual([]);
+    expect(flagged('Hansen Technologies said')).toEqual([]);
+  });
+
   it.each([
     'Arrow Electronics reported earnings',
     'Apple and Nvidia and Intel and Alibaba and Informa',

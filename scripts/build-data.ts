@@ -52,6 +52,9 @@ export function compileBundle(sourceFile: string, log: (line: string) => void = 
     log(`${basename(cslFile)}: ${added.length} entries added (${Object.entries(perList).map(([l, n]) => `${l} ${n}`).join(', ')}), ${csl.skipped + csl.entries.length - added.length} already in the eCFR text`);
     sources.push(`Consolidated Screening List (${basename(cslFile)})`);
   }
+  for (const rule of part744.affiliatesRules) {
+    log(`affiliates rule for ${rule.list}: ${rule.section}${rule.stay ? `, stayed until ${rule.stay.until ?? 'no end given'} by ${rule.stay.citation}` : ''}`);
+  }
   const variants = buildVariants(entries, lexicon);
   const kinds: Record<string, number> = {};
   for (const v of variants) kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
@@ -60,6 +63,7 @@ export function compileBundle(sourceFile: string, log: (line: string) => void = 
     datasetDate: process.env.LISTMARK_DATASET_DATE ?? datasetDateOf(sourceFile),
     sources,
     namePrefixVetoes: lexicon.namePrefixVetoes(),
+    affiliatesRules: part744.affiliatesRules,
   });
 }
 

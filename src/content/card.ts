@@ -7,6 +7,7 @@ import type { Evidence } from '../core/evidence';
 import type { EntryDetails } from '../core/protocol';
 import { t } from '../platform/i18n';
 import { NotSavedError } from '../platform/storage';
+import { affiliatesRuleNote, type CardNote } from './card-notes';
 import { OWN_PREFIX } from './text-segments';
 
 const HOST_ID = `${OWN_PREFIX}card-host`;
@@ -38,6 +39,7 @@ dt { font-weight: 600; } dd { margin: 0; }
 ul { margin: 0; padding-left: 18px; }
 section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px; padding-top: 10px; }
 .note { margin-top: 12px; font-size: 12px; }
+.affiliates { margin: 6px 0; font-size: 12px; }
 .error { margin: 0 0 6px; font-size: 12px; color: #b3261e; }
 .dismiss { margin: 2px 0 6px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
 .dismiss:hover { background: rgba(127,127,127,.15); }
@@ -154,7 +156,7 @@ export class DetailsCard {
     close.setAttribute('aria-label', t('cardClose'));
     close.addEventListener('click', () => this.close());
     const entries = content.entries.filter((e): e is EntryDetails => e !== null);
-    const sections = entries.slice(0, 5).map((entry) => this.renderEntry(entry));
+    const sections = entries.slice(0, 5).map((entry) => this.renderEntry(entry, content));
     const how = t(KIND_MESSAGE[content.variantKind] ?? 'kindListed');
     const matched = this.el('p', 'muted', t('cardMatched', content.matchedText, how, content.variantText));
     // A weak name counts only with evidence on the page: the reader sees which.
@@ -168,7 +170,19 @@ export class DetailsCard {
     card.replaceChildren(header, matched, ...sections, ...more, note);
   }
 
-  private renderEntry(entry: EntryDetails): HTMLElement {
+  /** A sentence of the card, with its citation (if any) as a link. */
+  private note(note: CardNote, className: string): HTMLElement {
+    const p = this.el('p', className);
+    const at = note.link ? note.text.indexOf(note.link.text) : -1;
+    if (!note.link || at < 0) {
+      p.textContent = note.text;
+      return p;
+    }
+    p.append(note.text.slice(0, at), this.link(note.link.url, note.link.text), note.text.slice(at + note.link.text.length));
+    return p;
+  }
+
+  private renderEntry(entry: EntryDetails, content: CardContent): HTMLElement {
     const section = this.el('section');
     const badge = this.el('span', `badge ${entry.list}`, entry.listName);
     const title = this.el('h2', undefined, entry.name);
@@ -221,7 +235,9 @@ export class DetailsCard {
         },
       );
     });
-    section.append(badge, title, dismiss, problem, meaning, dl);
+    const affiliates = affiliatesRuleNote(entry.affiliatesRule, content.datasetDate);
+    const notes = affiliates ? [this.note(affiliates, 'affiliates muted')] : [];
+    section.append(badge, title, dismiss, problem, meaning, ...notes, dl);
     return section;
   }
 }

@@ -7,7 +7,7 @@ import type { Evidence } from '../core/evidence';
 import type { EntryDetails } from '../core/protocol';
 import { t } from '../platform/i18n';
 import { NotSavedError } from '../platform/storage';
-import { affiliatesRuleNote, type CardNote } from './card-notes';
+import { affiliatesRuleNote, listingTimelineNote, type CardNote } from './card-notes';
 import { OWN_PREFIX } from './text-segments';
 
 const HOST_ID = `${OWN_PREFIX}card-host`;
@@ -39,7 +39,7 @@ dt { font-weight: 600; } dd { margin: 0; }
 ul { margin: 0; padding-left: 18px; }
 section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px; padding-top: 10px; }
 .note { margin-top: 12px; font-size: 12px; }
-.affiliates { margin: 6px 0; font-size: 12px; }
+.timeline { margin: 6px 0; font-weight: 600; } .affiliates { margin: 6px 0; font-size: 12px; }
 .error { margin: 0 0 6px; font-size: 12px; color: #b3261e; }
 .dismiss { margin: 2px 0 6px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
 .dismiss:hover { background: rgba(127,127,127,.15); }
@@ -56,6 +56,8 @@ export interface CardContent {
   evidence?: Evidence;
   entries: (EntryDetails | null)[];
   datasetDate: string;
+  /** The page's publication day (ISO), when the page gives one. */
+  pageDate?: string | null;
 }
 
 export class DetailsCard {
@@ -235,8 +237,9 @@ export class DetailsCard {
         },
       );
     });
+    const timeline = listingTimelineNote(content.pageDate, entry.firstListed);
     const affiliates = affiliatesRuleNote(entry.affiliatesRule, content.datasetDate);
-    const notes = affiliates ? [this.note(affiliates, 'affiliates muted')] : [];
+    const notes = [...(timeline ? [this.note(timeline, 'timeline')] : []), ...(affiliates ? [this.note(affiliates, 'affiliates muted')] : [])];
     section.append(badge, title, dismiss, problem, meaning, ...notes, dl);
     return section;
   }

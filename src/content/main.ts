@@ -13,6 +13,7 @@ import { isActiveOn, type Settings } from '../core/settings';
 import { handleMessages, isExtensionContextAlive, sendToBackground, watchExtensionContext } from '../platform/messaging';
 import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals } from '../platform/storage';
 import { DetailsCard } from './card';
+import { pageDateOf } from './page-date';
 import { createPainter } from './painter';
 import { Scanner, SLICE_MS, type Mention } from './scanner';
 import { HUGE_TEXT_NODE } from './text-segments';
@@ -207,6 +208,7 @@ function mentionAt(x: number, y: number): Mention | null {
 
 function openCard(mention: Mention): void {
   const evidence = scanner?.evidenceFor(mention);
+  const pageDate = pageDateOf(document)?.date ?? null;
   const content = Promise.all([
     sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', mention.entryIds),
     sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset'),
@@ -217,6 +219,7 @@ function openCard(mention: Mention): void {
     ...(evidence ? { evidence } : {}),
     entries,
     datasetDate: dataset.datasetDate,
+    pageDate,
   }));
   void card.open(mention.range, content);
 }

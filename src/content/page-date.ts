@@ -205,3 +205,18 @@ export function findPageDate(doc: Document, now: Date = new Date()): PageDate | 
   }
   return null;
 }
+
+const readDays = new WeakMap<Document, { url: string; found: PageDate | null }>();
+
+/**
+ * The page's day, read once per document and address: cards opened later on the same page reuse
+ * it, and a single-page app that moves to another address is read again.
+ */
+export function pageDateOf(doc: Document): PageDate | null {
+  const url = doc.location?.href ?? '';
+  const read = readDays.get(doc);
+  if (read?.url === url) return read.found;
+  const found = findPageDate(doc);
+  readDays.set(doc, { url, found });
+  return found;
+}

@@ -122,6 +122,18 @@ describe('DetailsCard on time', () => {
   const open = (entry: EntryDetails, more: Partial<CardContent> = {}) =>
     openOnPage(new DetailsCard(document, async () => {}), { matchedText: 'Evil Co', variantText: 'Evil Co', variantKind: 'listed', entries: [entry], datasetDate: '2026-07-23', ...more });
 
+  it('compares the page’s day with the first listing, before and after', async () => {
+    const before = await open(hostileEntry(), { pageDate: '2018-05-12' });
+    expect(before.textContent).toContain('This article is dated 12 May 2018, before this organisation was listed (9 Oct 2019).');
+    const after = await open(hostileEntry(), { pageDate: '2021-03-01' });
+    expect(after.textContent).toContain('This article is dated 1 Mar 2021, after this organisation was first listed (9 Oct 2019).');
+  });
+
+  it('says nothing of the page’s day where the page gives none', async () => {
+    const root = await open(hostileEntry(), { pageDate: null });
+    expect(root.textContent).not.toContain('This article is dated');
+  });
+
   it('states the Affiliates rule and its stay as the 2026-07-23 text has them, with the citation linked', async () => {
     const root = await open({ ...hostileEntry(), affiliatesRule: entityRule(xml) });
     expect(root.textContent).toContain(

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadEverydayPage } from '../../scripts/page-dates';
-import { findPageDate } from '../../src/content/page-date';
+import { findPageDate, pageDateOf } from '../../src/content/page-date';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
 
@@ -84,5 +84,17 @@ describe('on real saved pages', () => {
     for (const meta of page.querySelectorAll('meta')) meta.remove();
     for (const marked of page.querySelectorAll('[itemprop]')) marked.removeAttribute('itemprop');
     expect(findPageDate(page, NOW)).toEqual({ date: '2019-04-09', source: 'time' });
+  });
+});
+
+describe('pageDateOf', () => {
+  it('reads a page once, and again after a single-page app moves to another address', () => {
+    document.head.innerHTML = '<meta property="article:published_time" content="2018-05-12">';
+    expect(pageDateOf(document)?.date).toBe('2018-05-12');
+    document.head.innerHTML = '<meta property="article:published_time" content="2019-06-13">';
+    expect(pageDateOf(document)?.date).toBe('2018-05-12');
+    history.pushState(null, '', '/another-article');
+    expect(pageDateOf(document)?.date).toBe('2019-06-13');
+    document.head.innerHTML = '';
   });
 });

@@ -83,6 +83,11 @@ describe('variants of the text', () => {
     expect(rulesOf(part744({ entityNote: later + STAY_NOTE('744.11', 'paragraph (a)(1)') }))[0]?.stay).toMatchObject({ citation: '90 FR 70001', until: '2028-03-01' });
   });
 
+  it('a note nested deeper in the section still counts', () => {
+    const nested = `<DIV>${STAY_NOTE('744.11', 'paragraph (a)(1)')}</DIV>`;
+    expect(rulesOf(part744({ entityNote: nested }))[0]?.stay).toMatchObject({ citation: '90 FR 50857', until: '2026-11-09' });
+  });
+
   it('a stay with no end date is a stay with no end', () => {
     const note = STAY_NOTE('744.11', 'paragraph (a)(1)').replace(', effective until Nov. 9, 2026', ' indefinitely');
     expect(rulesOf(part744({ entityNote: note }))[0]?.stay).toMatchObject({ until: null, scope: 'whole' });

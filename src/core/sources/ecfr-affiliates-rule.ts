@@ -108,7 +108,8 @@ export function parseAffiliatesRules(root: Element, file: string): AffiliatesRul
     if (!section) throw new SourceError(file, where, 'missing from the document');
     const paragraph = findParagraph(section, spec, file, where);
     if (!paragraph || !STATES_RULE.test(paragraph)) continue;
-    const stays = childElements(section, 'EFFDNOT')
+    // Every note of the section, wherever the text nests it: a stay must not be missed.
+    const stays = Array.from(section.getElementsByTagName('EFFDNOT'))
       .map((note) => flat(Array.from(note.getElementsByTagName('PSPACE')).map((p) => p.textContent).join(' ') || note.textContent))
       .map((note) => readStay(note, spec, file, where))
       .filter((stay): stay is AffiliatesRuleStay => stay !== null)

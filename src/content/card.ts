@@ -173,7 +173,7 @@ export class DetailsCard {
   }
 
   /** A sentence of the card, with its citation (if any) as a link. */
-  private note(note: CardNote, className: string): HTMLElement {
+  private sentence(note: CardNote, className: string): HTMLElement {
     const p = this.el('p', className);
     const at = note.link ? note.text.indexOf(note.link.text) : -1;
     if (!note.link || at < 0) {
@@ -239,7 +239,7 @@ export class DetailsCard {
     });
     const timeline = listingTimelineNote(content.pageDate, entry.firstListed);
     const affiliates = affiliatesRuleNote(entry.affiliatesRule, content.datasetDate);
-    const notes = [...(timeline ? [this.note(timeline, 'timeline')] : []), ...(affiliates ? [this.note(affiliates, 'affiliates muted')] : [])];
+    const notes = [...(timeline ? [this.sentence(timeline, 'timeline')] : []), ...(affiliates ? [this.sentence(affiliates, 'affiliates muted')] : [])];
     section.append(badge, title, dismiss, problem, meaning, ...notes, dl);
     return section;
   }

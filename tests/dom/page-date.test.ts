@@ -89,12 +89,18 @@ describe('on real saved pages', () => {
 
 describe('pageDateOf', () => {
   it('reads a page once, and again after a single-page app moves to another address', () => {
-    document.head.innerHTML = '<meta property="article:published_time" content="2018-05-12">';
+    const publishedOn = (day: string) => {
+      const meta = document.createElement('meta');
+      meta.setAttribute('property', 'article:published_time');
+      meta.setAttribute('content', day);
+      document.head.replaceChildren(meta);
+    };
+    publishedOn('2018-05-12');
     expect(pageDateOf(document)?.date).toBe('2018-05-12');
-    document.head.innerHTML = '<meta property="article:published_time" content="2019-06-13">';
+    publishedOn('2019-06-13');
     expect(pageDateOf(document)?.date).toBe('2018-05-12');
     history.pushState(null, '', '/another-article');
     expect(pageDateOf(document)?.date).toBe('2019-06-13');
-    document.head.innerHTML = '';
+    document.head.replaceChildren();
   });
 });

@@ -24,29 +24,29 @@ export function loadEverydayPage(file: string): Document {
 }
 
 function measure(json: boolean): void {
-const files = readdirSync(EVERYDAY_PAGES_DIR).filter((f) => f.endsWith('.html')).sort();
-const now = new Date();
-const rows = files.map((file) => {
-  const document = loadEverydayPage(file);
-  const found = findPageDate(document, now);
-  const readings = Object.fromEntries(PAGE_DATE_READERS.map(([source, read]) => [source, read(document, now)]));
-  return { file, date: found?.date ?? null, source: found?.source ?? null, readings };
-});
+  const files = readdirSync(EVERYDAY_PAGES_DIR).filter((f) => f.endsWith('.html')).sort();
+  const now = new Date();
+  const rows = files.map((file) => {
+    const document = loadEverydayPage(file);
+    const found = findPageDate(document, now);
+    const readings = Object.fromEntries(PAGE_DATE_READERS.map(([source, read]) => [source, read(document, now)]));
+    return { file, date: found?.date ?? null, source: found?.source ?? null, readings };
+  });
 
-if (json) {
-  console.log(JSON.stringify(rows, null, 1));
-} else {
-  const dated = rows.filter((r) => r.date);
-  console.log(`pages with a date: ${dated.length} of ${rows.length}`);
-  const bySource = new Map<string, number>();
-  for (const r of dated) bySource.set(r.source!, (bySource.get(r.source!) ?? 0) + 1);
-  console.log(`taken from: ${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}`);
-  for (const r of rows) {
-    const others = Object.entries(r.readings).filter(([, d]) => d !== null && d !== r.date);
-    const disagreement = others.length > 0 ? `   (also: ${others.map(([s, d]) => `${s} ${d}`).join(', ')})` : '';
-    console.log(`${r.file.padEnd(48)} ${r.date ?? '-'.padEnd(10)} ${r.source ?? ''}${disagreement}`);
+  if (json) {
+    console.log(JSON.stringify(rows, null, 1));
+  } else {
+    const dated = rows.filter((r) => r.date);
+    console.log(`pages with a date: ${dated.length} of ${rows.length}`);
+    const bySource = new Map<string, number>();
+    for (const r of dated) bySource.set(r.source!, (bySource.get(r.source!) ?? 0) + 1);
+    console.log(`taken from: ${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    for (const r of rows) {
+      const others = Object.entries(r.readings).filter(([, d]) => d !== null && d !== r.date);
+      const disagreement = others.length > 0 ? `   (also: ${others.map(([s, d]) => `${s} ${d}`).join(', ')})` : '';
+      console.log(`${r.file.padEnd(48)} ${r.date ?? '-'.padEnd(10)} ${r.source ?? ''}${disagreement}`);
+    }
   }
-}
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

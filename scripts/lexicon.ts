@@ -111,7 +111,9 @@ export function loadLexicon(): Lexicon {
       for (const n of list ?? []) if (/^[\p{Script=Latin}' -]+$/u.test(n)) given.add(n.toLowerCase());
     }
   }
-  // Short words that begin many English words are combining forms ("nano", "opto", "sino").
+  // Short words that begin many English words and end in a vowel are combining forms ("nano",
+  // "opto", "sino"); "ratep" of "ratepayer" is no word of its own.
+  const isCombiningForm = (w: string) => w.length <= 5 && /[aeiou]$/.test(w) && (prefixCounts.get(w) ?? 0) >= 2;
   const prefixCounts = new Map<string, number>();
   for (const w of rare) for (let n = 3; n <= 5 && n < w.length; n++) prefixCounts.set(w.slice(0, n), (prefixCounts.get(w.slice(0, n)) ?? 0) + 1);
   const places = new Set<string>();
@@ -142,7 +144,7 @@ export function loadLexicon(): Lexicon {
     isCountryWord: (w) => countryWords.has(w) || isDemonymOf(w, countryWords),
     isEnglishWord: (w) => words.has(w),
     isGivenName: (w) => given.has(w),
-    isRareWord: (w) => rare.has(w) || (w.length <= 5 && (prefixCounts.get(w) ?? 0) >= 2) || isDemonym(w),
+    isRareWord: (w) => rare.has(w) || isCombiningForm(w) || isDemonym(w),
     isSurname: (w) => surnames.has(w),
     isPlaceName: (n) => places.has(n),
     // A capitalised first name before a one-word name makes it a surname ("Mike Cason", "Steve

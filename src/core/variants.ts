@@ -8,7 +8,7 @@
 import type { Entry } from './list-model';
 import type { Lexicon } from './lexicon';
 import { splitTopLevel } from './entity-cell';
-import { foldedWords, normaliseName, wordSpans, type WordSpan } from './normalise';
+import { foldedWords, normaliseName, wordSpans } from './normalise';
 
 export const VARIANT_KINDS = ['listed', 'alias', 'acronym', 'derived', 'respelled'] as const;
 export type VariantKind = (typeof VARIANT_KINDS)[number];
@@ -197,6 +197,12 @@ function endsWith(words: string[], suffix: string[]): boolean {
   return suffix.every((w, i) => words[words.length - suffix.length + i] === w);
 }
 
+/** Folded words of the name without the one legal form at its end, or as they were. */
+function stripOneLegalForm(words: string[]): string[] {
+  const form = words.length > 1 ? LEGAL_FORMS.find((f) => words.length > f.length && endsWith(words, f)) : undefined;
+  return form ? words.slice(0, words.length - form.length) : words;
+}
+
 /** Folded words of the name with legal forms removed from its end (repeatedly: "Co., Ltd."). */
 function stripLegalForms(words: string[]): string[] {
   let out = words;
@@ -295,19 +301,7 @@ export class VariantPolicy {
       );
     }
     if (spans.length === 2) {
-      const [first, second] = spans as [WordSpan, WordSpan];
-      // An everyday word and the kind of company it is ("Positive Technologies", "Toga Networks",
-      // "Rainbow Solutions") name a company, not a thing; unless the first word is a person, a
-      // place, a nationality or itself generic ("General Electronic", "Russian Helicopters").
-      const companyOfWord =
-        ORGANISATION_TYPES.has(second.word) &&
-        !isPersonal(first.word) &&
-        !lexicon.isCountryWord(first.word) &&
-        !lexicon.isPlaceName(first.word) &&
-        !INSTITUTION_WORDS.has(first.word) &&
-        !GENERIC_TAIL.has(first.word) &&
-        !ORGANISATION_TYPES.has(first.word);
-      if (companyOfWord) return false;
+      if (this.isCompanyOfWord(spans.map((s) => s.word))) return false;
       return spans.every(({ word }) => isEveryday(word) || lexicon.isCountryWord(word) || isPersonal(word));
     }
     return spans.length === 0;
@@ -325,6 +319,28 @@ export class VariantPolicy {
     const generic = content.every((w) => INSTITUTION_WORDS.has(w) || GENERIC_TAIL.has(w) || this.lexicon.isPlaceName(w));
     if (!words.some((w) => this.isDistinctiveWord(w)) && (placeDropped || content.length < 3 || generic)) return false;
     return !this.lexicon.isPlaceName(words.join(' '));
+  }
+
+  /**
+   * An everyday word and the kind of company it is ("Positive Technologies", "Toga Networks",
+   * "Rainbow Solutions") name a company, not a thing; unless the first word is a person, a place,
+   * a nationality or itself generic ("General Electronic", "Russian Helicopters").
+   */
+  isCompanyOfWord(words: readonly string[]): boolean {
+    if (words.length !== 2) return false;
+    const [first, second] = words as [string, string];
+    const lexicon = this.lexicon;
+    return (
+      ORGANISATION_TYPES.has(second) &&
+      !lexicon.isGivenName(first) &&
+      !lexicon.isSurname(first) &&
+      !lexicon.isCountryWord(first) &&
+      !lexicon.isPlaceName(first) &&
+      !INSTITUTION_WORDS.has(first) &&
+      !GENERIC_TAIL.has(first) &&
+      !ORGANISATION_TYPES.has(first) &&
+      !STOP_WORDS.has(first)
+    );
   }
 
   /** An everyday word of a major language, plurals the word lists leave to affix rules included ("Trojans"). */
@@ -355,6 +371,8 @@ export class VariantPolicy {
       out.add(name.slice(spans[from]!.start, closingEnd(name, spans[from]!.start, spans[to - 1]!.end)).replace(/\s+/g, ' '));
     };
     let end = stripLegalForms(words).length;
+    // Each legal form off the end in turn: "Tactical Missiles Corporation" of "… Corporation JSC".
+    for (let stage = stripOneLegalForm(words); stage.length > end; stage = stripOneLegalForm(stage)) accept(0, stage.length);
     accept(0, end);
     let start = 0;
     // Russian legal forms written first ("Joint Stock Company Ratep", "PJSC Mikron"): news drops them.
@@ -638,7 +656,8 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
         const child = withoutParent(own, parents);
         if (child) {
           // "A.A. Kharkevich Institute … (IITP)" of "…, Russian Academy of Sciences": with and without its acronym.
-          const childBase = splitAcronyms(child).base;
+          const { base: childBase, acronyms: childAcronyms } = splitAcronyms(child);
+          for (const acronym of childAcronyms) if (acronym.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) add(acronym, 'acronym', true);
           for (const short of new Set([child, childBase, ...policy.deriveShortForms(childBase)])) {
             if (policy.namesOneOrganisation(foldedWords(short), true)) shortForms.push(short);
           }
@@ -653,7 +672,7 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
             const words = foldedWords(stripLegalFormsWritten(short));
             if (words.length < 2 || words.length > 4 || lexicon.isPlaceName(words[0]!) || lexicon.isCountryWord(words[0]!)) continue;
             if (!words.some((w) => policy.isDistinctiveWord(w))) continue;
-            for (const place of places) shortForms.push(`${place} ${stripLegalFormsWritten(short)}`);
+            for (const place of places) if (!words.includes(place.toLowerCase())) shortForms.push(`${place} ${stripLegalFormsWritten(short)}`);
           }
         }
         for (const short of shortForms) {

@@ -496,6 +496,21 @@ export function respellings(name: string): string[] {
   return [...out];
 }
 
+const GOVERNMENT_BODY = /^(?:Ministry|Department|Office|Bureau|Directorate|Committee|Agency|Armed Forces|General Staff|Army|Navy|Air Force|Police)\b/;
+
+/**
+ * A government body listed without its country ("Ministry of Home Affairs" of Burma) as news
+ * writes it with the country's adjective or name in front ("Burmese Ministry of Home Affairs",
+ * "Russia’s Defence Ministry").
+ */
+export function withCountry(name: string, country: string, lexicon: Lexicon): string[] {
+  if (!GOVERNMENT_BODY.test(name) || foldedWords(name).some((w) => lexicon.isCountryWord(w))) return [];
+  const key = country.split(',')[0]!.trim().toLowerCase();
+  if (!COUNTRY_ADJECTIVES[key]) return [];
+  const [adjective, shortName] = COUNTRY_ADJECTIVES[key];
+  return respellings(`${name} of ${key}`).filter((form) => form.startsWith(`${adjective} `) || form.startsWith(`${shortName}’s `));
+}
+
 const ORGANISATION_HINT =
   /\b(?:co|company|corp|corporation|ltd|limited|inc|llc|group|institute|university|academy|bureau|center|centre|factory|plant|bank|trading|industries|industry|technology|technologies|systems|electronics|engineering|enterprise|services|international|jsc|ooo|ao|pjsc|gmbh|fze|fzco|fzc|llp|s\.?a|ministry|department|agency|laboratory|lab|research|works|holding|holdings|aviation|airlines|shipping|logistics|petroleum|energy|network|networks)\b/i;
 
@@ -682,6 +697,11 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
           if (foldedWords(short).length === 1 && !policy.isDistinctiveSingleWord(foldedWords(short)[0]!) && !isAcronymLike(short)) continue;
           add(short, 'derived', verdict.caseSensitive);
           for (const respelled of respellings(short)) add(respelled, 'derived', verdict.caseSensitive);
+        }
+        // "Ministry of Defence" of Burma is "the Burmese Ministry of Defence" in news.
+        for (const respelled of withCountry(base, entry.country, lexicon)) {
+          const verdict = policy.judgeListedName(respelled);
+          if (verdict.match) add(respelled, 'respelled', verdict.caseSensitive);
         }
         if (!person) {
           for (const respelled of respellings(base)) {

@@ -44,6 +44,8 @@ describe('Matcher rules', () => {
     ['never joins paragraphs', 'Huawei\n\nTechnologies Co., Ltd.', ['Huawei']],
     ['never joins list items', 'Megvii\n• Huawei', ['Megvii', 'Huawei']],
     ['leaves no bracket open', 'the Center (Lab, Beijing', []],
+    ['covers the kind of company written after a name', 'Megvii Technology Co and Megvii technology', ['Megvii Technology Co', 'Megvii']],
+    ['covers a legal form written in capitals', 'Megvii PTE. LTD said', ['Megvii PTE. LTD']],
     ['finds nothing in empty text', '', []],
   ])('%s', (_rule, text, expected) => {
     expect(texts(text)).toEqual(expected);

@@ -19,12 +19,14 @@ const matcher = async () => (await dataInUse()).matcher();
 
 function describe({ details }: DetailsStore, entry: Entry): EntryDetails {
   const list = LISTS[entry.list];
+  const affiliatesRule = details.affiliatesRules.find((rule) => rule.list === entry.list);
   return {
     ...entry,
     listName: list.name,
     listMeaning: list.meaning,
     listUrl: list.officialUrl,
     footnoteTexts: details.footnotes.filter((f) => f.list === entry.list && entry.footnotes.includes(f.number)),
+    ...(affiliatesRule ? { affiliatesRule } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import type { EntryDetails } from '../core/protocol';
 import { ageInDays, recentlyAddedOn } from '../core/update-status';
 import { t } from '../platform/i18n';
 import { NotSavedError } from '../platform/storage';
+import { affiliatesRuleNote, listingTimelineNote, type CardNote } from './card-notes';
 import { OWN_PREFIX } from './text-segments';
 
 const HOST_ID = `${OWN_PREFIX}card-host`;
@@ -40,6 +41,7 @@ ul { margin: 0; padding-left: 18px; }
 section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px; padding-top: 10px; }
 .note { margin-top: 12px; font-size: 12px; }
 .added { margin: 4px 0; font-weight: 600; }
+.timeline { margin: 6px 0; font-weight: 600; } .affiliates { margin: 6px 0; font-size: 12px; }
 .error { margin: 0 0 6px; font-size: 12px; color: #b3261e; }
 .dismiss { margin: 2px 0 6px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
 .dismiss:hover { background: rgba(127,127,127,.15); }
@@ -56,6 +58,8 @@ export interface CardContent {
   evidence?: Evidence;
   entries: (EntryDetails | null)[];
   datasetDate: string;
+  /** The page's publication day (ISO), when the page gives one. */
+  pageDate?: string | null;
 }
 
 export class DetailsCard {
@@ -156,7 +160,7 @@ export class DetailsCard {
     close.setAttribute('aria-label', t('cardClose'));
     close.addEventListener('click', () => this.close());
     const entries = content.entries.filter((e): e is EntryDetails => e !== null);
-    const sections = entries.slice(0, 5).map((entry) => this.renderEntry(entry));
+    const sections = entries.slice(0, 5).map((entry) => this.renderEntry(entry, content));
     const how = t(KIND_MESSAGE[content.variantKind] ?? 'kindListed');
     const matched = this.el('p', 'muted', t('cardMatched', content.matchedText, how, content.variantText));
     // A weak name counts only with evidence on the page: the reader sees which.
@@ -171,7 +175,19 @@ export class DetailsCard {
     card.replaceChildren(header, matched, ...sections, ...more, note);
   }
 
-  private renderEntry(entry: EntryDetails): HTMLElement {
+  /** A sentence of the card, with its citation (if any) as a link. */
+  private sentence(note: CardNote, className: string): HTMLElement {
+    const p = this.el('p', className);
+    const at = note.link ? note.text.indexOf(note.link.text) : -1;
+    if (!note.link || at < 0) {
+      p.textContent = note.text;
+      return p;
+    }
+    p.append(note.text.slice(0, at), this.link(note.link.url, note.link.text), note.text.slice(at + note.link.text.length));
+    return p;
+  }
+
+  private renderEntry(entry: EntryDetails, content: CardContent): HTMLElement {
     const section = this.el('section');
     const badge = this.el('span', `badge ${entry.list}`, entry.listName);
     const title = this.el('h2', undefined, entry.name);
@@ -226,7 +242,10 @@ export class DetailsCard {
     });
     const addedOn = recentlyAddedOn(entry.firstListed, new Date());
     const added = addedOn ? [this.el('p', 'added', t('cardAddedOn', addedOn))] : [];
-    section.append(badge, title, ...added, dismiss, problem, meaning, dl);
+    const timeline = listingTimelineNote(content.pageDate, entry.firstListed);
+    const affiliates = affiliatesRuleNote(entry.affiliatesRule, content.datasetDate);
+    const notes = [...(timeline ? [this.sentence(timeline, 'timeline')] : []), ...(affiliates ? [this.sentence(affiliates, 'affiliates muted')] : [])];
+    section.append(badge, title, ...added, dismiss, problem, meaning, ...notes, dl);
     return section;
   }
 }

@@ -14,6 +14,7 @@ import { handleMessages, isExtensionContextAlive, sendToBackground, watchExtensi
 import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals } from '../platform/storage';
 import { onDataInUseChanged } from '../platform/data-in-use-record';
 import { DetailsCard } from './card';
+import { pageDateOf } from './page-date';
 import { createPainter } from './painter';
 import { Scanner, SLICE_MS, type Mention } from './scanner';
 import { HUGE_TEXT_NODE } from './text-segments';
@@ -124,7 +125,8 @@ function start(current: Settings): void {
     if (scanner !== started) return;
     try {
       // The count lets tests see every mention even where only those near the viewport are painted.
-      performance.measure('listmark:first-scan', { start: workStart, end: performance.now(), detail: { mentions: started.mentions.size, injectedAt: scriptInjectedAt } });
+      // The detail is JSON text: in Firefox the page cannot read an object made by a content script.
+      performance.measure('listmark:first-scan', { start: workStart, end: performance.now(), detail: JSON.stringify({ mentions: started.mentions.size, injectedAt: scriptInjectedAt }) });
     } catch {
       // measurement only
     }
@@ -207,6 +209,7 @@ function mentionAt(x: number, y: number): Mention | null {
 
 function openCard(mention: Mention): void {
   const evidence = scanner?.evidenceFor(mention);
+  const pageDate = pageDateOf(document)?.date ?? null;
   const content = Promise.all([
     sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', mention.entryIds),
     sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset'),
@@ -217,6 +220,7 @@ function openCard(mention: Mention): void {
     ...(evidence ? { evidence } : {}),
     entries,
     datasetDate: dataset.datasetDate,
+    pageDate,
   }));
   void card.open(mention.range, content);
 }

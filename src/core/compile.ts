@@ -54,10 +54,18 @@ export function compileBundle({ xml, sourceName, location = sourceName, datasetD
     );
     sources.push(`Consolidated Screening List (${file.sourceName})`);
   }
+  for (const rule of part744.affiliatesRules) {
+    log(`affiliates rule for ${rule.list}: ${rule.section}${rule.stay ? `, stayed until ${rule.stay.until ?? 'no end given'} by ${rule.stay.citation}` : ''}`);
+  }
   const variants = buildVariants(entries, lexicon);
   const kinds: Record<string, number> = {};
   for (const v of variants) kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
   log(`names compiled: ${variants.length} (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')})`);
   const date = typeof datasetDate === 'function' ? datasetDate() : datasetDate;
-  return makeBundle(entries, part744.footnotes, variants, { datasetDate: date, sources, namePrefixVetoes: lexicon.namePrefixVetoes() });
+  return makeBundle(entries, part744.footnotes, variants, {
+    datasetDate: date,
+    sources,
+    namePrefixVetoes: lexicon.namePrefixVetoes(),
+    affiliatesRules: part744.affiliatesRules,
+  });
 }

@@ -88,8 +88,9 @@ export function lexiconFromData(data: LexiconData): Lexicon {
   const given = new Set(data.givenNames);
   const places = new Set(data.places);
   const knownAsOther = new Set(data.knownAsOther);
-  // Short words that begin many English words are combining forms ("nano", "opto", "sino").
-  const isCombiningForm = (w: string) => w.length >= 3 && w.length <= 5 && countLongerWithPrefix(rare, w, 2) >= 2;
+  // Short words that begin many English words and end in a vowel are combining forms ("nano",
+  // "opto", "sino"); "ratep" of "ratepayer" is no word of its own.
+  const isCombiningForm = (w: string) => w.length >= 3 && w.length <= 5 && /[aeiou]$/.test(w) && countLongerWithPrefix(rare, w, 2) >= 2;
   // "Russian", "European", "Chinese": adjectives of places are not names of organisations.
   const isDemonymOf = (w: string, names: Set<string>) =>
     /(?:an|ese|ish|i)$/.test(w) &&

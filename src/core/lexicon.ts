@@ -14,9 +14,8 @@ export interface Lexicon {
   isGivenName(word: string): boolean;
   /**
    * A word with an everyday meaning in a major language (folded input, as core/normalise's
-   * wordSpans gives it: lower case, no accents, letters and digits only): in a spelling
-   * dictionary of English, French, German, Spanish, Portuguese, Italian or Dutch, or among the
-   * 10,000 most frequent words of any of 44 languages.
+   * wordSpans gives it: lower case, no accents, letters and digits only): an ordinary English
+   * word, or among the 10,000 most frequent words of any of 44 languages.
    */
   isEverydayWord(word: string): boolean;
   /**

@@ -127,6 +127,8 @@ export function encodeMatcherData(
   };
 }
 
+const PATRONYMIC = /^\p{L}{3,}(?:ovich|evich|ovna|evna)$/u;
+
 /** Is this UTF-16 unit anything but a capital letter (a lower-case letter, a digit, a CJK character)? */
 function isNotCapital(code: number): boolean {
   const ch = String.fromCharCode(code);
@@ -145,16 +147,54 @@ function closingKey(code: number): number {
 
 // Legal forms as news writes them after a name: "Co", "Co.", "Co., Ltd.", "Corp", "Inc.", "LLC"…
 const LEGAL_FORM_WORD =
-  "(?:Co|Corp|Inc|Ltd|Ltda|Pte|Pvt|Pty|Bhd|Sdn|LLC|L\\.L\\.C|LLP|PLC|JSC|PJSC|OJSC|CJSC|OOO|AO|AD|EAD|GmbH|AG|KG|S\\.A|SA|SAS|SpA|S\\.L|SL|S\\.R\\.L|SRL|Srl|B\\.V|BV|N\\.V|NV|Kft|Zrt|FZE|FZCO|FZC|DMCC|Limited|Company|Corporation|Incorporated)\\.?";
+  "(?:Co|Corp|Inc|Ltd|Ltda|Pte|Pvt|Pty|Bhd|Sdn|CO|CORP|INC|LTD|PTE|PVT|LLC|L\\.L\\.C|LLP|PLC|JSC|PJSC|OJSC|CJSC|OOO|AO|AD|EAD|GmbH|AG|KG|S\\.A|SA|SAS|SpA|S\\.L|SL|S\\.R\\.L|SRL|Srl|B\\.V|BV|N\\.V|NV|Kft|Zrt|FZE|FZCO|FZC|DMCC|Limited|Company|Corporation|Incorporated)\\.?";
+const COMPANY_TYPE_AFTER = /^[ \u00a0]+(?:Technology|Technologies|Group|Holdings?|Electronics|Systems|Networks|Solutions|Industries|Semiconductors?|Microelectronics|Robotics)(?![\p{L}\p{N}-])/u;
 const LEGAL_FORM_AFTER = new RegExp(`^,?[ \\u00a0]+${LEGAL_FORM_WORD}(?:,?[ \\u00a0]+${LEGAL_FORM_WORD}){0,2}(?![\\p{L}\\p{N}\\-])`, 'u');
 /** How long the legal form written at `at` is ("Co., Ltd." after a name), or 0. */
 export function legalFormAfter(text: string, at: number): number {
   // Most names are followed by something else: a space or comma and then a capital, or nothing.
   const next = text.charCodeAt(at);
   if (next !== 32 && next !== 44 && next !== 0xa0) return 0;
-  return LEGAL_FORM_AFTER.exec(text.slice(at, at + 40))?.[0].length ?? 0;
+  const found = LEGAL_FORM_AFTER.exec(text.slice(at, at + 40))?.[0];
+  if (!found) return 0;
+  // A form Russian names put first, followed by a capitalised word, starts the next name:
+  // "Irkut Corporation, JSC TsNIIMash".
+  if (LEADS_NEXT_NAME.test(text.slice(at + found.length, at + found.length + 3))) {
+    const lead = LEADING_FORM_AT_END.exec(found);
+    if (lead) return lead.index;
+  }
+  return found.length;
 }
+const LEADING_FORM_WORD = '(?:JSC|PJSC|OJSC|CJSC|OOO|AO|ZAO|OAO|PAO)';
+const LEADING_FORM_AT_END = new RegExp(`,?[ \\u00a0]+${LEADING_FORM_WORD}\\.?$`, 'u');
+const LEADS_NEXT_NAME = /^[ \u00a0]+[\p{Lu}"“«]/u;
+/** Where a legal form Russian names put first ("JSC United Shipbuilding Corporation") starts right before `at`, or `at`. */
+export function legalFormBefore(text: string, at: number): number {
+  const from = Math.max(0, at - 40);
+  const before = LEGAL_FORM_BEFORE.exec((from === 0 ? ' ' : '') + text.slice(from, at));
+  return before ? at - before[0].length + 1 : at;
+}
+const LEADING_FORM = `(?:${LEADING_FORM_WORD}|(?:Public |Open |Closed )?Joint[ -]Stock Company)`;
+const LEGAL_FORM_BEFORE = new RegExp(`[^\\p{L}\\p{N}.\\-]${LEADING_FORM}[ \\u00a0]+$`, 'u');
+const LEGAL_FORM_FIRST = new RegExp(`^${LEADING_FORM}\\s`, 'u');
 const LEGAL_FORM_AT_END = new RegExp(`(?:^|[\\s,])${LEGAL_FORM_WORD}$`, 'iu');
+
+/**
+ * A span reads as one name: no paragraph break or list bullet inside it (text joined from
+ * separate blocks or items), and no bracket left open ("Air Weapons Complex (AWC, Islamabad"
+ * holds the name and, separately, its acronym).
+ */
+function isOneName(text: string, start: number, end: number): boolean {
+  let open = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 0xff08) open++;
+    else if ((c === 41 || c === 0xff09) && open > 0) open--;
+    else if (c === 0x2022 || c === 0x25cf || c === 0x25aa) return false; // • ● ▪
+    else if (c === 10 && /^[ \t\r]*\n/.test(text.slice(i + 1, i + 8))) return false;
+  }
+  return open === 0;
+}
 
 /** End of the last word character before `end` (skips trailing ignorable characters). */
 function lastWordChar(text: string, start: number, end: number): number {
@@ -193,6 +233,7 @@ export class Matcher {
   private readonly tailStart: (number | undefined)[] = [];
   private readonly endsInLegalForm: (boolean | undefined)[] = [];
   private readonly capitalisedWord: (boolean | undefined)[] = [];
+  private readonly leadingLegalForm: (boolean | undefined)[] = [];
 
   constructor(data: MatcherData) {
     if (data.format !== 'listmark-matcher/2') throw new Error(`Unknown matcher format: ${String(data.format)}`);
@@ -311,7 +352,9 @@ export class Matcher {
     let begin = end;
     while (begin > 0 && foldCode(text.charCodeAt(begin - 1)) > STANDALONE) begin--;
     if (begin === end || !/^\p{Lu}/u.test(text[begin]!)) return false;
-    return this.namePrefixVetoes.has(normaliseName(text.slice(begin, end)));
+    const before = normaliseName(text.slice(begin, end));
+    // A patronymic ("Yevgeny Valentinovich Kaspersky") makes the name a person's surname.
+    return this.namePrefixVetoes.has(before) || PATRONYMIC.test(before);
   }
 
   private isLowerCaseProperName(text: string, start: number, end: number, v: number): boolean {
@@ -369,8 +412,14 @@ export class Matcher {
       i++;
     }
     if (i > end && !(this.endsInLegalForm[variant] ??= LEGAL_FORM_AT_END.test(name))) return i;
+    // The kind of company written after a name listed without it ("SenseNets Technology").
+    if (i === end && !(this.endsInLegalForm[variant] ??= LEGAL_FORM_AT_END.test(name))) i += COMPANY_TYPE_AFTER.exec(text.slice(i, i + 24))?.[0].length ?? 0;
     // A legal form written after the name, also after one it is listed with ("… Corporation Incorporated").
     return i + legalFormAfter(text, i);
+  }
+
+  private startsWithLegalForm(variant: number): boolean {
+    return (this.leadingLegalForm[variant] ??= LEGAL_FORM_FIRST.test(this.data.variants[variant]!));
   }
 
   /** Matches in progress during findMatches: how many of activeNode/activeStart are in use. */
@@ -543,10 +592,17 @@ export class Matcher {
         if (kept.some((m) => starts[c]! < m.end && m.start < ends[c]!)) continue;
         const variants = this.verify(text, starts[c]!, ends[c]!, nodes[c]!);
         if (variants.length === 0 || this.isPartOfAnotherName(text, starts[c]!, variants[0]!)) continue;
-        kept.push({ start: starts[c]!, end: this.extendEnd(text, ends[c]!, variants[0]!), variant: variants[0]!, variants });
+        const end = this.extendEnd(text, ends[c]!, variants[0]!);
+        if (!isOneName(text, starts[c]!, end)) continue;
+        kept.push({ start: starts[c]!, end, variant: variants[0]!, variants });
       }
       if (kept.length > 1) kept.sort((a, b) => a.start - b.start);
-      out.push(...kept);
+      for (const m of kept) {
+        // A legal form written first belongs to the name, unless it ends the name before.
+        const start = legalFormBefore(text, m.start);
+        if (start < m.start && !(out.length > 0 && out[out.length - 1]!.end > start) && !this.startsWithLegalForm(m.variant)) m.start = start;
+        out.push(m);
+      }
     }
     return out;
   }

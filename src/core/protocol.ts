@@ -2,6 +2,7 @@
  * The message protocol, one map type per receiver. Senders and handlers take their argument
  * and result types from these maps, so a misspelt message or a missing handler does not compile.
  */
+import type { AffiliatesRule } from './affiliates-rule';
 import type { DatasetDiff } from './diff';
 import type { Entry, Footnote, ListId } from './list-model';
 import type { FoundNames } from './name-finder';
@@ -13,6 +14,8 @@ export interface EntryDetails extends Entry {
   listMeaning: string;
   listUrl: string;
   footnoteTexts: Footnote[];
+  /** The Affiliates rule of the entry's list as the data's text states it; absent when it states none. */
+  affiliatesRule?: AffiliatesRule;
 }
 
 export interface DatasetInfo {

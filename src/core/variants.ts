@@ -7,6 +7,7 @@
  */
 import type { Entry } from './list-model';
 import type { Lexicon } from './lexicon';
+import { splitTopLevel } from './entity-cell';
 import { foldedWords, normaliseName, wordSpans } from './normalise';
 
 export const VARIANT_KINDS = ['listed', 'alias', 'acronym', 'derived', 'respelled'] as const;
@@ -45,7 +46,16 @@ const GENERIC_TAIL = new Set(
     'industrial industry industries intelligent intelligence network networks electronic electronics equipment systems ' +
     'system international trading trade import export imp exp enterprise enterprises software communication communications ' +
     'telecommunication telecommunications research manufacturing products product services service solutions solution ' +
-    'and of the co').split(' '),
+    'ai and of the co').split(' '),
+);
+
+// Nouns that say what kind of company a name is: after a word of its own, they make it a company's name.
+const ORGANISATION_TYPES = new Set(
+  ('technology technologies tech electronic electronics electronica elektronika systems system networks network solutions ' +
+    'consulting consultancy group holding holdings international industries instruments instrument trading logistics ' +
+    'aviation engineering manufacturing laboratories laboratory semiconductor semiconductors microelectronics shipyard ' +
+    'helicopters airlines enterprises enterprise corporation company communications telecom software robotics ' +
+    'dynamics resources materials chemicals marine motors').split(' '),
 );
 
 // Words that make a short all-ordinary phrase a description of some institution, not a name.
@@ -72,7 +82,7 @@ const LEADING_LEGAL_FORMS = [
 ].map((f) => f.split(' ')).sort((a, b) => b.length - a.length);
 
 // Leading words that qualify a name without identifying it; dropped only together with what follows.
-const LEADING_QUALIFIER = new Set(['the']);
+const LEADING_QUALIFIER = new Set(['the', 'concern']);
 
 function isAcronymLike(text: string): boolean {
   return /^[\p{Lu}\p{N}][\p{Lu}\p{N}&\-. ]*[\p{Lu}\p{N}]$/u.test(text) && /\p{Lu}/u.test(text) && !/\s{2}/.test(text);
@@ -87,6 +97,8 @@ function splitAcronyms(name: string): { base: string; acronyms: string[] } {
     // Region (XUAR) People's Government …" the acronym names the region, which is not listed.
     const rest = name.slice(offset + whole.length);
     const closesName = rest.trim() === '' || isOnlyLegalForm(rest);
+    // A legal form in brackets ("(CJSC)") or a country's ("(UAE)") is dropped, not taken for the name's acronym.
+    if (closesName && (isOnlyLegalForm(trimmed) || isCountryAbbreviation(trimmed))) return '';
     if (closesName && isAcronymLike(trimmed) && trimmed.replace(/[^\p{L}]/gu, '').length >= 2) {
       acronyms.push(trimmed);
       return '';
@@ -111,14 +123,84 @@ function splitExpansion(name: string, lexicon: Lexicon): [string, string] | null
   return [outside.trim(), inside.trim()];
 }
 
+/**
+ * Country abbreviations names are qualified with: the initials of a country's English name
+ * (UAE, UK, USA) or of the official long forms the lists use (PRC, DPRK, ROK, RF, KSA).
+ */
+const COUNTRY_ABBREVIATIONS: ReadonlySet<string> = (() => {
+  const out = new Set(['USA', 'US', 'UK', 'PRC', 'DPRK', 'ROK', 'ROC', 'RF', 'KSA', 'HK', 'HKSAR']);
+  const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      let name: string | undefined;
+      try {
+        name = regions.of(String.fromCharCode(a, b));
+      } catch {
+        continue; // not a region code
+      }
+      const words = (name ?? '').split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+      // Two-letter initials ("AS", "PT") are too often something else.
+      if (words.length >= 3) out.add(words.map((w) => w[0]).join(''));
+    }
+  }
+  return out;
+})();
+
+function isCountryAbbreviation(text: string): boolean {
+  return COUNTRY_ABBREVIATIONS.has(text.replace(/[.\s]/g, ''));
+}
+
 function isOnlyLegalForm(text: string): boolean {
   const words = foldedWords(text);
   return words.length > 0 && stripLegalForms(['x', ...words]).length === 1;
 }
 
+/** The name as written without the legal forms at its end ("Dahua Technology Co., Ltd." → "Dahua Technology"). */
+function stripLegalFormsWritten(name: string): string {
+  const spans = wordSpans(name);
+  const kept = stripLegalForms(spans.map((s) => s.word)).length;
+  return kept === spans.length ? name : name.slice(0, closingEnd(name, 0, spans[kept - 1]!.end));
+}
+
+/** `end`, moved past the brackets a cut of `name` from `start` leaves open ("… (Australia" → "… (Australia)"). */
+function closingEnd(name: string, start: number, end: number): number {
+  let open = 0;
+  for (let i = start; i < end; i++) {
+    if (name[i] === '(') open++;
+    else if (name[i] === ')' && open > 0) open--;
+  }
+  let e = end;
+  while (open > 0 && name[e] === ')') {
+    open--;
+    e++;
+  }
+  return e;
+}
+
+/** The name with its brackets balanced: a stray closing one at the end dropped ("JSC AOMZ)"), or null if one is left open. */
+function balanced(text: string): string | null {
+  let open = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '(') open++;
+    else if (ch === ')') {
+      if (open === 0) continue;
+      open--;
+    }
+    out += ch;
+  }
+  return open === 0 ? out.trim() : null;
+}
+
 function endsWith(words: string[], suffix: string[]): boolean {
   if (suffix.length > words.length) return false;
   return suffix.every((w, i) => words[words.length - suffix.length + i] === w);
+}
+
+/** Folded words of the name without the one legal form at its end, or as they were. */
+function stripOneLegalForm(words: string[]): string[] {
+  const form = words.length > 1 ? LEGAL_FORMS.find((f) => words.length > f.length && endsWith(words, f)) : undefined;
+  return form ? words.slice(0, words.length - form.length) : words;
 }
 
 /** Folded words of the name with legal forms removed from its end (repeatedly: "Co., Ltd."). */
@@ -201,8 +283,7 @@ export class VariantPolicy {
     const spans = wordSpans(text).filter((s, i, all) => !(s.word === 's' && i > 0 && /['’]/.test(text.slice(all[i - 1]!.end, s.start))));
     const lexicon = this.lexicon;
     const isPersonal = (w: string) => lexicon.isGivenName(w) || lexicon.isSurname(w);
-    // Plurals the word lists leave to affix rules ("Trojans").
-    const isEveryday = (w: string) => lexicon.isEverydayWord(w) || (w.endsWith('s') && lexicon.isEverydayWord(w.slice(0, -1)));
+    const isEveryday = (w: string) => this.isEverydayWord(w);
     if (spans.length === 1) {
       const word = spans[0]!.word;
       const written = text.slice(spans[0]!.start, spans[0]!.end);
@@ -220,9 +301,56 @@ export class VariantPolicy {
       );
     }
     if (spans.length === 2) {
+      if (this.isCompanyOfWord(spans.map((s) => s.word))) return false;
       return spans.every(({ word }) => isEveryday(word) || lexicon.isCountryWord(word) || isPersonal(word));
     }
     return spans.length === 0;
+  }
+
+  /**
+   * Do these folded words, a shortened name, still point at one organisation? Without a
+   * distinctive word, only three content words or more that are not all generic ("Kazan
+   * Helicopter Plant", "Tactical Missiles Corporation") do. Where a place or a parent was
+   * dropped, the rest may name another organisation elsewhere ("Atomic Energy Commission" of
+   * "Pakistan Atomic Energy Commission", "Institute of Physics"): that needs a distinctive word.
+   */
+  namesOneOrganisation(words: readonly string[], placeDropped = false): boolean {
+    const content = words.filter((w) => !STOP_WORDS.has(w));
+    const generic = content.every((w) => INSTITUTION_WORDS.has(w) || GENERIC_TAIL.has(w) || this.lexicon.isPlaceName(w));
+    if (!words.some((w) => this.isDistinctiveWord(w)) && (placeDropped || content.length < 3 || generic)) return false;
+    return !this.lexicon.isPlaceName(words.join(' '));
+  }
+
+  /**
+   * An everyday word and the kind of company it is ("Positive Technologies", "Toga Networks",
+   * "Rainbow Solutions") name a company, not a thing; unless the first word is a person, a place,
+   * a nationality or itself generic ("General Electronic", "Russian Helicopters").
+   */
+  isCompanyOfWord(words: readonly string[]): boolean {
+    if (words.length !== 2) return false;
+    const [first, second] = words as [string, string];
+    const lexicon = this.lexicon;
+    return (
+      ORGANISATION_TYPES.has(second) &&
+      !lexicon.isGivenName(first) &&
+      !lexicon.isSurname(first) &&
+      !lexicon.isCountryWord(first) &&
+      !lexicon.isPlaceName(first) &&
+      !INSTITUTION_WORDS.has(first) &&
+      !GENERIC_TAIL.has(first) &&
+      !ORGANISATION_TYPES.has(first) &&
+      !STOP_WORDS.has(first)
+    );
+  }
+
+  /** An everyday word of a major language, plurals the word lists leave to affix rules included ("Trojans"). */
+  isEverydayWord(word: string): boolean {
+    return this.lexicon.isEverydayWord(word) || (word.endsWith('s') && this.lexicon.isEverydayWord(word.slice(0, -1)));
+  }
+
+  /** Is every word of the name an everyday word? Then only its capitals tell it from ordinary text ("micro electronics"). */
+  isAllEveryday(text: string): boolean {
+    return foldedWords(text).every((w) => this.isEverydayWord(w) || STOP_WORDS.has(w));
   }
 
   /** Short forms news uses for the name; each must still point at one organisation. */
@@ -234,22 +362,17 @@ export class VariantPolicy {
       if (to - from < 1) return;
       const slice = words.slice(from, to);
       if (slice.length === words.length) return; // not shorter than the name
-      // Without a distinctive word, only three content words or more that are not all generic
-      // ("Kazan Helicopter Plant", "Tactical Missiles Corporation") name one organisation.
-      const content = slice.filter((w) => !STOP_WORDS.has(w));
-      const generic = content.every((w) => INSTITUTION_WORDS.has(w) || GENERIC_TAIL.has(w) || this.lexicon.isPlaceName(w));
-      // A place dropped from the front leaves the same name in another country ("Atomic Energy
-      // Commission" of "Pakistan Atomic Energy Commission"): that needs a distinctive word.
-      if (!slice.some((w) => this.isDistinctiveWord(w)) && (placeDropped || content.length < 3 || generic)) return;
-      if (this.lexicon.isPlaceName(slice.join(' '))) return;
+      if (!this.namesOneOrganisation(slice, placeDropped)) return;
       // A short form never ends in a function word ("Academy of") nor starts with one ("of Myanmar
       // Economic Holdings" from "Union of …"), nor in the middle of a word ("an Teyitong" from "Nan'an").
       if (slice.length > 1 && ['and', 'of', 'the'].includes(slice[slice.length - 1]!)) return;
       if (FUNCTION_WORDS.has(slice[0]!) || /[\p{L}\p{N}'’]/u.test(name[spans[from]!.start - 1] ?? ' ')) return;
       if (slice.length === 1 && !this.isDistinctiveSingleWord(slice[0]!)) return;
-      out.add(name.slice(spans[from]!.start, spans[to - 1]!.end).replace(/\s+/g, ' '));
+      out.add(name.slice(spans[from]!.start, closingEnd(name, spans[from]!.start, spans[to - 1]!.end)).replace(/\s+/g, ' '));
     };
     let end = stripLegalForms(words).length;
+    // Each legal form off the end in turn: "Tactical Missiles Corporation" of "… Corporation JSC".
+    for (let stage = stripOneLegalForm(words); stage.length > end; stage = stripOneLegalForm(stage)) accept(0, stage.length);
     accept(0, end);
     let start = 0;
     // Russian legal forms written first ("Joint Stock Company Ratep", "PJSC Mikron"): news drops them.
@@ -342,6 +465,12 @@ export function respellings(name: string): string[] {
       return word[0] === word[0]!.toUpperCase() ? other[0]!.toUpperCase() + other.slice(1) : other;
     });
   const spelled = swapWords(name, OTHER_SPELLING);
+  // "Science & Technology" for "Science and Technology", and the reverse; "VA Trapeznikov" for
+  // "V.A. Trapeznikov".
+  const ampersand = / & /.test(name) ? name.replace(/ & /g, ' and ') : name.replace(/(?<=\p{Lu}[\p{L}-]*) and (?=\p{Lu})/gu, ' & ');
+  if (ampersand !== name) out.add(ampersand);
+  const initials = name.replace(/\b(\p{Lu})\.\s?(\p{Lu})\.\s?(?:(\p{Lu})\.\s?)?(?=\p{Lu}\p{Ll})/gu, (_m, a: string, b: string, c: string | undefined) => `${a}${b}${c ?? ''} `);
+  if (initials !== name) out.add(initials);
   for (const form of new Set([name, spelled])) {
     if (form !== name) out.add(form);
     const numbered = swapWords(form, OTHER_NUMBER);
@@ -367,6 +496,21 @@ export function respellings(name: string): string[] {
   return [...out];
 }
 
+const GOVERNMENT_BODY = /^(?:Ministry|Department|Office|Bureau|Directorate|Committee|Agency|Armed Forces|General Staff|Army|Navy|Air Force|Police)\b/;
+
+/**
+ * A government body listed without its country ("Ministry of Home Affairs" of Burma) as news
+ * writes it with the country's adjective or name in front ("Burmese Ministry of Home Affairs",
+ * "Russia’s Defence Ministry").
+ */
+export function withCountry(name: string, country: string, lexicon: Lexicon): string[] {
+  if (!GOVERNMENT_BODY.test(name) || foldedWords(name).some((w) => lexicon.isCountryWord(w))) return [];
+  const key = country.split(',')[0]!.trim().toLowerCase();
+  if (!COUNTRY_ADJECTIVES[key]) return [];
+  const [adjective, shortName] = COUNTRY_ADJECTIVES[key];
+  return respellings(`${name} of ${key}`).filter((form) => form.startsWith(`${adjective} `) || form.startsWith(`${shortName}’s `));
+}
+
 const ORGANISATION_HINT =
   /\b(?:co|company|corp|corporation|ltd|limited|inc|llc|group|institute|university|academy|bureau|center|centre|factory|plant|bank|trading|industries|industry|technology|technologies|systems|electronics|engineering|enterprise|services|international|jsc|ooo|ao|pjsc|gmbh|fze|fzco|fzc|llp|s\.?a|ministry|department|agency|laboratory|lab|research|works|holding|holdings|aviation|airlines|shipping|logistics|petroleum|energy|network|networks)\b/i;
 
@@ -376,7 +520,106 @@ function looksLikePerson(name: string): boolean {
   return words.length >= 2 && words.length <= 5 && !/\d/.test(name) && !ORGANISATION_HINT.test(name) && words.every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:al|bin|ibn|el|de|van|von|ur)$/i.test(w));
 }
 
-const KIND_RANK: Record<VariantKind, number> = { listed: 0, alias: 1, acronym: 2, respelled: 3, derived: 4 };
+const KIND_RANK: Record<VariantKind, number> = { listed: 0, alias: 1, acronym: 2, derived: 3, respelled: 4 };
+
+/** The parts of a name at its top-level commas, a legal form kept with the part before it. */
+function commaParts(name: string): string[] {
+  const out: string[] = [];
+  for (const part of splitTopLevel(name, ',').map((p) => p.trim()).filter(Boolean)) {
+    if (out.length > 0 && isOnlyLegalForm(part)) out[out.length - 1] += `, ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/** How a parent organisation compares: folded words without "the" or acronyms in brackets. */
+function parentKey(text: string): string {
+  return foldedWords(splitAcronyms(text).base).filter((w) => w !== 'the').join(' ');
+}
+
+/**
+ * Organisations the lists qualify other listings by ("Tactical Missile Corporation, JSC Avangard",
+ * "Keldysh Institute … of the Russian Academy of Sciences"): a comma-separated part of two words or
+ * more that several entries' names share, or that is another entry's name.
+ */
+function findParents(entries: readonly Entry[]): Set<string> {
+  const seenIn = new Map<string, Set<number>>();
+  const names = new Set<string>();
+  entries.forEach((entry, index) => {
+    for (const name of [entry.name, ...entry.aliases]) {
+      names.add(parentKey(name));
+      const parts = commaParts(name);
+      if (parts.length < 2) continue;
+      for (const part of parts) {
+        const key = parentKey(part);
+        if (key.split(' ').length < 2) continue;
+        const entriesWith = seenIn.get(key) ?? new Set<number>();
+        entriesWith.add(index);
+        seenIn.set(key, entriesWith);
+      }
+    }
+  });
+  return new Set([...seenIn].filter(([key, entriesWith]) => entriesWith.size >= 2 || names.has(key)).map(([key]) => key));
+}
+
+/**
+ * The name without the parent it is listed under: a comma part, an "of (the) …" tail or a
+ * leading part that is a parent organisation. Null when no parent is named.
+ */
+function withoutParent(name: string, parents: ReadonlySet<string>): string | null {
+  const parts = commaParts(name);
+  if (parts.length >= 2) {
+    const own = parts.filter((p) => !parents.has(parentKey(p)));
+    if (own.length > 0 && own.length < parts.length) return own.join(', ');
+  }
+  const spans = wordSpans(name);
+  const words = spans.map((s) => s.word);
+  for (let i = 1; i < words.length - 1; i++) {
+    const tail = words.slice(i).filter((w) => w !== 'the').join(' ');
+    if (!parents.has(tail)) continue;
+    // "… of the Russian Academy of Sciences", "…, Siberian Branch of Russian Academy of Sciences"
+    let cut = i;
+    while (cut > 1 && ['of', 'the'].includes(words[cut - 1]!)) cut--;
+    if (cut < i || /,\s*$/.test(name.slice(spans[i - 1]!.end, spans[i]!.start))) return name.slice(0, spans[cut - 1]!.end).replace(/[,\s]+$/, '');
+  }
+  for (let i = words.length - 2; i >= 2; i--) {
+    if (!parents.has(words.slice(0, i).filter((w) => w !== 'the').join(' '))) continue;
+    // "Chinese Academy of Sciences Institute of …", "Chinese Academy of Sciences' Shanghai Institute …"
+    const rest = name.slice(spans[i]!.start);
+    return /^\p{Lu}/u.test(rest) ? rest : null;
+  }
+  return null;
+}
+
+/** "Machine Building Company Vityaz" is "Vityaz Machine Building Company" in news: the name first. */
+function nameFirst(shortForm: string, policy: VariantPolicy): string | null {
+  const spans = wordSpans(shortForm);
+  if (spans.length < 3) return null;
+  const last = spans[spans.length - 1]!;
+  const descriptor = spans.slice(0, -1);
+  if (!policy.isDistinctiveSingleWord(last.word) || !descriptor.every((s) => s.word.length >= 3 && s.word !== 'named' && policy.isCommonWord(s.word))) return null;
+  if (STOP_WORDS.has(descriptor[descriptor.length - 1]!.word)) return null; // "Institute of X" is not "X Institute of"
+  const brand = shortForm.slice(last.start, last.end);
+  return `${brand} ${shortForm.slice(0, descriptor[descriptor.length - 1]!.end)}`;
+}
+
+/**
+ * Places from a Chinese entry's addresses that news puts before its name ("Zhejiang Dahua
+ * Technology" for Dahua Technology of Hangzhou, Zhejiang), as Chinese company names do; at most
+ * six, in the order the addresses give them.
+ */
+function addressPlaces(entry: Entry, policy: VariantPolicy): string[] {
+  if (!/^China\b/.test(entry.country)) return [];
+  const places = new Set<string>();
+  for (const address of entry.addresses) {
+    // A part of one word, like "Hangzhou" or "Zhejiang Province", is a city or a province.
+    for (const part of address.split(/[,;]/)) {
+      const place = part.trim().replace(/\s+(?:City|Province|Shi|Sheng)\.?$/i, '');
+      if (/^\p{Lu}\p{Ll}{2,}$/u.test(place) && place !== 'China' && !policy.isCommonWord(place.toLowerCase())) places.add(place);
+    }
+  }
+  return [...places].slice(0, 6);
+}
 
 /**
  * All variants of all entries. Where two entries would share a derived short form, the form is
@@ -384,14 +627,16 @@ const KIND_RANK: Record<VariantKind, number> = { listed: 0, alias: 1, acronym: 2
  */
 export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Variant[] {
   const policy = new VariantPolicy(lexicon);
+  const parents = findParents(entries);
   const candidates: Variant[] = [];
   entries.forEach((entry, entryIndex) => {
     const add = (text: string, kind: VariantKind, caseSensitive: boolean, alwaysWeak = false) => {
-      const trimmed = text.trim();
+      // A cut that leaves a bracket open is no name a text writes (the matcher never reports one).
+      const trimmed = balanced(text.trim());
       if (!trimmed) return;
       // Only a strong name matches whatever its capitalisation.
       const weak = alwaysWeak || policy.isWeakName(trimmed);
-      candidates.push({ text: trimmed, entryIndex, kind, caseSensitive: caseSensitive || weak, ...(weak ? { weak } : {}) });
+      candidates.push({ text: trimmed, entryIndex, kind, caseSensitive: caseSensitive || weak || policy.isAllEveryday(trimmed), ...(weak ? { weak } : {}) });
     };
     const person = looksLikePerson(entry.name);
     for (const [kind, names] of [['listed', [entry.name]], ['alias', entry.aliases]] as const) {
@@ -403,18 +648,48 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
           const verdict = policy.judgeListedName(form);
           if (verdict.match) add(form, kind, verdict.caseSensitive);
         }
+        // "…, Russian Academy of Sciences (RAS)": the acronym of the parent the name ends with.
+        const lastPart = commaParts(base).slice(1).pop();
+        const initialsOfLast = lastPart?.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
         for (const acronym of acronyms) {
-          if (acronym.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) add(acronym, 'acronym', true);
+          if (acronym.replace(/[^\p{L}\p{N}]/gu, '').length >= 3 && acronym !== initialsOfLast) add(acronym, 'acronym', true);
         }
         // Initials news uses that the list does not give ("CCCC", "UAC"): weak, so they count only
         // where the page also names the organisation in full.
         const initials = person ? null : initialism(base);
-        if (initials && !acronyms.includes(initials)) add(initials, 'derived', true, true);
+        // Initials that spell a legal form ("JSC" of "JSC SPE Contact") stand for no name.
+        if (initials && !acronyms.includes(initials) && !isOnlyLegalForm(initials)) add(initials, 'derived', true, true);
         const shortForms = policy.deriveShortForms(base);
         // "Rostec (Russian Technologies State Corporation)": a name and its spelled-out form.
         const expansion = splitExpansion(base, lexicon);
         // Each half must name something on its own ("(Limited Partnership)" or "(Beijing Co., Ltd.)" does not).
         if (expansion) shortForms.push(...expansion.filter((half) => stripLegalForms(['x', ...foldedWords(half)]).slice(1).some((w) => policy.isDistinctiveWord(w))));
+        // Without "named after …" or the parent it is listed under, the name may be another
+        // organisation's elsewhere ("Institute of Physics"): only with a distinctive word.
+        const own = base.replace(/\s+named after\s.*$/i, '');
+        if (own !== base && policy.namesOneOrganisation(foldedWords(own))) shortForms.push(own, ...policy.deriveShortForms(own));
+        const child = withoutParent(own, parents);
+        if (child) {
+          // "A.A. Kharkevich Institute … (IITP)" of "…, Russian Academy of Sciences": with and without its acronym.
+          const { base: childBase, acronyms: childAcronyms } = splitAcronyms(child);
+          for (const acronym of childAcronyms) if (acronym.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) add(acronym, 'acronym', true);
+          for (const short of new Set([child, childBase, ...policy.deriveShortForms(childBase)])) {
+            if (policy.namesOneOrganisation(foldedWords(short), true)) shortForms.push(short);
+          }
+        }
+        for (const short of [...shortForms]) {
+          const reordered = nameFirst(short, policy);
+          if (reordered) shortForms.push(reordered);
+        }
+        if (kind === 'listed' && !person) {
+          const places = addressPlaces(entry, policy);
+          for (const short of [base, ...shortForms]) {
+            const words = foldedWords(stripLegalFormsWritten(short));
+            if (words.length < 2 || words.length > 4 || lexicon.isPlaceName(words[0]!) || lexicon.isCountryWord(words[0]!)) continue;
+            if (!words.some((w) => policy.isDistinctiveWord(w))) continue;
+            for (const place of places) if (!words.includes(place.toLowerCase())) shortForms.push(`${place} ${stripLegalFormsWritten(short)}`);
+          }
+        }
         for (const short of shortForms) {
           const verdict = policy.judgeListedName(short);
           if (!verdict.match) continue;
@@ -422,6 +697,11 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
           if (foldedWords(short).length === 1 && !policy.isDistinctiveSingleWord(foldedWords(short)[0]!) && !isAcronymLike(short)) continue;
           add(short, 'derived', verdict.caseSensitive);
           for (const respelled of respellings(short)) add(respelled, 'derived', verdict.caseSensitive);
+        }
+        // "Ministry of Defence" of Burma is "the Burmese Ministry of Defence" in news.
+        for (const respelled of withCountry(base, entry.country, lexicon)) {
+          const verdict = policy.judgeListedName(respelled);
+          if (verdict.match) add(respelled, 'respelled', verdict.caseSensitive);
         }
         if (!person) {
           for (const respelled of respellings(base)) {
@@ -441,13 +721,14 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
     if (group) group.push(v);
     else byKey.set(key, [v]);
   }
-  // A listed name or alias outranks a short form guessed for another entry. Entries that share a
+  // A listed name, alias or acronym outranks a short form guessed for another entry. Entries that share a
   // name all stay (one card shows them all), most prominent listing first: for "Huawei" the parent
   // with ten citations, not a one-line branch office.
   const prominence = (v: Variant) => entries[v.entryIndex]!.aliases.length + entries[v.entryIndex]!.citations.length;
   const out: Variant[] = [];
   for (const group of byKey.values()) {
-    const named = group.filter((v) => v.kind !== 'derived');
+    // A respelling is a guess too: it does not push out another entry's short form.
+    const named = group.filter((v) => v.kind !== 'derived' && v.kind !== 'respelled');
     const kept = (named.length > 0 ? named : group).sort(
       (a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || prominence(b) - prominence(a) || a.entryIndex - b.entryIndex,
     );

@@ -218,6 +218,26 @@ const GECKO_ID = 'listmark@listmark.dev';
 // A fixed internal UUID lets tests open moz-extension:// pages at a known address.
 const EXTENSION_UUID = '6f1c1b7e-3f7a-4c55-9a58-2d1f1c0b1e01';
 
+/**
+ * Waits until `fn` holds in the page, asking it afresh every 50 ms. Puppeteer's waitForFunction
+ * builds its poller with Function(), which the extension's own pages refuse under their content
+ * security policy in Firefox ESR 140; one evaluate per check needs nothing of the kind. A page
+ * still navigating answers with an error: that is "not yet".
+ */
+async function pollUntil<A>(page: PpPage, fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      if (await page.evaluate(fn as never, arg as never)) return;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${fn.toString().slice(0, 120)}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    await new Promise((next) => setTimeout(next, 50));
+  }
+}
+
 class FirefoxPage implements TestPage {
   private readonly errors: string[] = [];
   constructor(private readonly page: PpPage) {
@@ -235,7 +255,7 @@ class FirefoxPage implements TestPage {
     return (await this.page.evaluate(fn as never, arg as never)) as Awaited<R>;
   }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 30_000) {
-    await this.page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg as never);
+    await pollUntil(this.page, fn, arg, timeoutMs);
   }
   async click(x: number, y: number) {
     await this.page.mouse.click(x, y);
@@ -302,7 +322,11 @@ export class FirefoxDriver implements Driver {
   }
   async open(url: string, { loaded = true } = {}): Promise<TestPage> {
     const page = await this.browser.newPage();
-    await page.setViewport({ width: 1200, height: 900 });
+    // Puppeteer sends a screen-orientation override with every viewport; Firefox ESR 140's WebDriver
+    // BiDi does not know that command and refuses it, although the viewport itself is set.
+    await page.setViewport({ width: 1200, height: 900 }).catch((error: unknown) => {
+      if (!String(error).includes('setScreenOrientationOverride')) throw error;
+    });
     if (!loaded) {
       // Puppeteer has no "committed" wait for Firefox, and waiting in the page waits for its load:
       // start the navigation and give its first bytes a moment to arrive.
@@ -312,7 +336,7 @@ export class FirefoxDriver implements Driver {
       // The tab moves to the extension process and puppeteer reports the frame detached, though
       // the page loads: wait for the page, not the navigation.
       await page.goto(url, { timeout: 3_000, waitUntil: 'domcontentloaded' }).catch(() => {});
-      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 30_000 }, url);
+      await pollUntil(page, (u) => location.href === u && document.readyState === 'complete', url, 30_000);
     } else await page.goto(url);
     return new FirefoxPage(page);
   }

@@ -66,6 +66,12 @@ describe('the 2026-07-23 snapshot', () => {
       expect(find(name).citations.length).toBeGreaterThan(0);
     }
     expect(find('Beijing Huawei Longshine Information Technology Co., Ltd.').notes).toBe('Affiliate of Huawei Technologies Co., Ltd..');
+    expect(find('Beijing Huawei Longshine Information Technology Co., Ltd.').aliases).toEqual(['Beijing Huawei Longshine']);
+    // An affiliate's italic name is whole even where it holds a comma; the address follows it.
+    const institute = find('Huawei Technologies Co., Ltd. Beijing Research Institute');
+    expect(institute.addresses[0]).toMatch(/^No\. 3, Xinxi Rd\./);
+    expect(institute.notes).toBe('Affiliate of Huawei Technologies Co., Ltd..');
+    expect(entries().some((e) => e.name === 'Huawei Technologies Co.')).toBe(false);
     expect(find('Atlas Sanatgaran', 'unverified-list').citations[0]!.date).toBe('2020-10-09');
     const aecc = find('AECC Aviation Power Co. Ltd.', 'meu-list');
     expect(aecc.notes).toMatch(/Subordinate institution of Aero-Engine Company of China/);

@@ -34,3 +34,43 @@ describe('initialism', () => {
     ]);
   });
 });
+
+describe('respellings of punctuation', () => {
+  it('writes "&" for "and" and the reverse, and dotted initials run together', () => {
+    expect(respellings('Yixin Science and Technology Co. Ltd.')).toContain('Yixin Science & Technology Co. Ltd.');
+    expect(respellings('Research & Production Enterprise')).toContain('Research and Production Enterprise');
+    expect(respellings('V.A. Trapeznikov Institute of Control Sciences')).toContain('VA Trapeznikov Institute of Control Sciences');
+  });
+});
+
+describe('short forms of names listed with a parent, a place or a dedication', () => {
+  it.each([
+    // [text as news writes it, listed name]
+    ['AA Kharkevich Institute for Information Transmission Problems', 'A.A. Kharkevich Institute for Information Transmission Problems (IITP), Russian Academy of Sciences (RAS)'],
+    ['V.A. Trapeznikov Institute of Control Sciences', 'V.A. Trapeznikov Institute of Control Sciences of Russian Academy of Sciences'],
+    ['Zhejiang Dahua Technology', 'Dahua Technology'],
+    ['Beijing Megvii Technology', 'Megvii Technology'],
+    ['Vityaz Machine Building Company', 'Joint Stock Company Machine Building Company Vityaz'],
+    ['Radiosvyaz Scientific Technical Institute', 'Joint Stock Company Scientific Technical Institute Radiosvyaz'],
+    ['Arzamas Instrument-Making Plant', 'Joint Stock Company Arzamas Instrument-Making Plant named after P.I. Plandin'],
+    ['Yixin Science & Technology', 'Yixin Science and Technology Co. Ltd.'],
+    ['Tactical Missiles Corporation', 'Tactical Missiles Corporation JSC'],
+    ['Ratep', 'Joint Stock Company Ratep'],
+    ['NSCC-GZ', 'National Supercomputing Center Guangzhou (NSCC-GZ), Sun Yat-Sen University'],
+    ['Burmese Ministry of Home Affairs', 'Ministry of Home Affairs'],
+    ['Burmese Ministry of Defense', 'Ministry of Defence'],
+  ])('finds "%s" for %s', (text, listedName) => {
+    expect(flagged(`Officials said ${text} was added.`)).toEqual([expect.objectContaining({ text, listedName })]);
+  });
+
+  it('does not take what is left without a parent for a name when it could be anyone\'s', () => {
+    expect(flagged('Papers from the Institute of Physics of the University of London.')).toEqual([]);
+    expect(flagged('They study at the Institute of Physics.')).toEqual([]);
+  });
+
+  it('leaves the acronym of the parent a name ends with to the parent', () => {
+    expect(flagged('The RAS said, citing A.A. Kharkevich Institute for Information Transmission Problems.').map((f) => f.text)).toEqual([
+      'A.A. Kharkevich Institute for Information Transmission Problems',
+    ]);
+  });
+});

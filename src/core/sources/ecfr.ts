@@ -7,10 +7,12 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { earliestDate, parseCitations } from '../citations';
 import { mergeRepeatedRows } from '../merge-entries';
-import { parseEntityCell, cleanName } from '../entity-cell';
+import { parseEntityCell, cleanName, type EntityCell } from '../entity-cell';
 import { entryId } from '../entry-id';
 import type { Lexicon } from '../lexicon';
+import type { AffiliatesRule } from '../affiliates-rule';
 import type { Entry, Footnote, ListId } from '../list-model';
+import { parseAffiliatesRules } from './ecfr-affiliates-rule';
 import { SourceError } from './source-error';
 
 interface SupplementSpec {
@@ -33,6 +35,8 @@ const SUPPLEMENTS: SupplementSpec[] = [
 export interface Part744 {
   entries: Entry[];
   footnotes: Footnote[];
+  /** The Affiliates rule per list, with any stay, as this text states it. */
+  affiliatesRules: AffiliatesRule[];
   /** Counts per list and per country, for the build report. */
   counts: Record<string, Record<string, number>>;
 }
@@ -94,25 +98,49 @@ function readCell(cell: Element): CellText {
  * or `Subordinate institution` labels each followed by an entry. Returns each part's text, or
  * null for an ordinary one-entry cell.
  */
-function splitCompoundCell(cell: CellText): string[] | null {
+function splitCompoundCell(cell: CellText): { text: string; lead: string | null }[] | null {
   const lines = cell.text.split('\n');
   const first = flat(lines[0] ?? '');
   const isAffiliates = /^affiliated entities:?$/i.test(first);
   const isSubordinates = /^subordinate institutions?:?$/i.test(first) || /^subordinate institutions?:?$/i.test(cell.italicLeads[0] ?? '');
   if (!isAffiliates && !isSubordinates) return null;
-  const parts: string[][] = [];
+  const parts: { lines: string[]; lead: string | null }[] = [];
   lines.forEach((line, i) => {
     if (i === 0) return;
-    const lead = cell.italicLeads[i];
+    const lead = cell.italicLeads[i] ?? null;
     if (isSubordinates && /^subordinate institutions?:?$/i.test(flat(line))) {
-      parts.push([]);
+      parts.push({ lines: [], lead: null });
       return;
     }
-    if (isAffiliates && lead) parts.push([]);
-    if (parts.length === 0) parts.push([]);
-    parts[parts.length - 1]!.push(line);
+    if (isAffiliates && lead) parts.push({ lines: [], lead });
+    if (parts.length === 0) parts.push({ lines: [], lead: null });
+    parts[parts.length - 1]!.lines.push(line);
   });
-  return parts.map((p) => p.join('\n').trim()).filter((p) => p !== '');
+  return parts.map((p) => ({ text: p.lines.join('\n').trim(), lead: p.lead })).filter((p) => p.text !== '');
+}
+
+/**
+ * An affiliate whose name the source sets in italics: the italics are the whole name, also when
+ * it holds a comma ("Huawei Technologies Co., Ltd. Beijing Research Institute,"), which the
+ * general cell parser would take for the start of the address. Null where the italics are not
+ * the start of the part.
+ */
+function parseAffiliate(part: string, lead: string | null, lexicon: Lexicon): EntityCell | null {
+  if (!lead) return null;
+  const text = flat(part);
+  if (!text.startsWith(lead)) return null;
+  const name = cleanName(lead);
+  if (!name) return null;
+  // Past the italics in the part as written (its line breaks mark the aliases); the rest, given a
+  // placeholder name, is a cell like any other: its aliases and addresses.
+  let at = 0;
+  for (let k = 0; k < lead.length; k++) {
+    while (/\s/.test(part[at] ?? '') && lead[k] !== part[at]) at++;
+    if (/\s/.test(lead[k]!) && !/\s/.test(part[at] ?? '')) continue;
+    at++;
+  }
+  const rest = parseEntityCell(`-, ${part.slice(at)}`, lexicon);
+  return { name, aliases: rest.aliases, addresses: rest.addresses };
 }
 
 function flat(text: string): string {
@@ -256,13 +284,13 @@ function parseSupplement(root: Element, spec: SupplementSpec, file: string, lexi
     const citations = parseCitations(citationsText);
     const footnotes = [...new Set(cellTexts.flatMap((c) => c.footnotes))].sort((a, b) => a - b);
     const displayed = displayCountry(country);
-    for (const part of compound ?? [entityText]) {
+    for (const { text: part, lead } of compound ?? [{ text: entityText, lead: null }]) {
       // "The following Department of Atomic Energy entities: —Nuclear reactors …; —…": one listing
     // of an organisation's facilities, named after the organisation.
     const facilities = /^the following (.+?) entities:\s*\n?([\s\S]*)$/i.exec(part.trim());
     const cell = facilities
       ? { name: cleanName(facilities[1]!), aliases: [], addresses: [] }
-      : parseEntityCell(part, lexicon);
+      : parseAffiliate(part, lead, lexicon) ?? parseEntityCell(part, lexicon);
       const { aliases, addresses } = cell;
       let { name } = cell;
       let rowNotes = facilities
@@ -309,5 +337,5 @@ export function parsePart744(xml: string, file: string, lexicon: Lexicon): Part7
     for (const e of parsed.entries) perCountry[e.country] = (perCountry[e.country] ?? 0) + 1;
     counts[spec.list] = perCountry;
   }
-  return { entries, footnotes, counts };
+  return { entries, footnotes, affiliatesRules: parseAffiliatesRules(root, file), counts };
 }

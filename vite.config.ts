@@ -31,7 +31,8 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
-const DATA_FILES = ['details.json', 'matcher.json'];
+// lexicon.bin: the words the names were compiled with, for compiling an update in the browser.
+const DATA_FILES = ['details.json', 'matcher.json', 'lexicon.bin'];
 
 /** Puts the list bundle in the package under data/, where the background reads it when needed. */
 function listData(): Plugin {

@@ -198,7 +198,7 @@ async function measure(browser: BenchBrowser, path: string, withExtension: boole
   const result = await page.evaluate<Omit<Run, 'heap'>>(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const scan = performance.getEntriesByName('listmark:first-scan')[0];
-    const injectedAt = scan && scan.detail ? scan.detail.injectedAt : undefined;
+    const injectedAt = scan && scan.detail ? JSON.parse(scan.detail).injectedAt : undefined;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const work = performance.getEntriesByName('listmark:work').map((e) => e.duration);
     const tasks = window.__longTasks;

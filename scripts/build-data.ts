@@ -1,6 +1,7 @@
 /**
  * Compiles the bundled list: official eCFR Part 744 XML (and optionally trade.gov CSL files)
- * → build/data/details.json + build/data/matcher.json. Writes to temporary files and renames,
+ * → build/data/details.json + build/data/matcher.json, and build/data/lexicon.bin (the words the
+ * names were compiled with, which the browser needs to compile an update the same way). Writes to temporary files and renames,
  * so a failed build leaves the previous bundle intact. Same input, byte-identical output.
  *
  *   npm run data:build [-- --source FILE.xml] [--csl FILE.csv|FILE.json ...] [--out DIR]
@@ -11,11 +12,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { makeBundle, type Bundle } from '../src/core/bundle';
+import type { Bundle } from '../src/core/bundle';
+import { compileBundle as compileFromText } from '../src/core/compile';
+import type { Lexicon } from '../src/core/lexicon';
 import { parseCsl } from '../src/core/sources/csl';
-import { parsePart744 } from '../src/core/sources/ecfr';
-import { buildVariants } from '../src/core/variants';
-import { loadLexicon } from './lexicon';
+import { decodeLexiconData, encodeLexiconData, LEXICON_FILE, lexiconFromData } from '../src/core/lexicon-data';
+import { collectLexiconData, loadLexicon } from './lexicon';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SOURCE = resolve(projectRoot, '../shared/data/ecfr-title-15-part-744-2026-07-23.xml');
@@ -28,56 +30,43 @@ function datasetDateOf(file: string): string {
   return m[1]!;
 }
 
-export function compileBundle(sourceFile: string, log: (line: string) => void = () => {}, cslFiles: string[] = []): Bundle {
-  const xml = readFileSync(sourceFile, 'utf8');
-  const lexicon = loadLexicon();
-  const part744 = parsePart744(xml, sourceFile, lexicon);
-  for (const [list, perCountry] of Object.entries(part744.counts)) {
-    const total = Object.values(perCountry).reduce((a, b) => a + b, 0);
-    const top = Object.entries(perCountry)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([c, n]) => `${c} ${n}`);
-    log(`${list}: ${total} entries in ${top.length} countries (${top.slice(0, 6).join(', ')}${top.length > 6 ? ', …' : ''})`);
-  }
-  const entries = [...part744.entries];
-  const sources = [`eCFR 15 CFR Part 744, Supplements No. 4, 6 and 7 (${basename(sourceFile)})`];
-  for (const cslFile of cslFiles) {
-    // The eCFR entry wins where both sources list the same organisation.
-    const csl = parseCsl(readFileSync(cslFile, 'utf8'), cslFile, part744.entries);
-    const known = new Set(entries.map((e) => e.id));
-    const added = csl.entries.filter((e) => !known.has(e.id));
-    entries.push(...added);
-    const perList: Record<string, number> = {};
-    for (const e of added) perList[e.list] = (perList[e.list] ?? 0) + 1;
-    log(`${basename(cslFile)}: ${added.length} entries added (${Object.entries(perList).map(([l, n]) => `${l} ${n}`).join(', ')}), ${csl.skipped + csl.entries.length - added.length} already in the eCFR text`);
-    sources.push(`Consolidated Screening List (${basename(cslFile)})`);
-  }
-  const variants = buildVariants(entries, lexicon);
-  const kinds: Record<string, number> = {};
-  for (const v of variants) kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
-  log(`names compiled: ${variants.length} (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')})`);
-  return makeBundle(entries, part744.footnotes, variants, {
-    datasetDate: process.env.LISTMARK_DATASET_DATE ?? datasetDateOf(sourceFile),
-    sources,
-    namePrefixVetoes: lexicon.namePrefixVetoes(),
+/** The bundle of one XML file (and CSL files), compiled by core/compile with the packaged lexicon. */
+export function compileBundle(sourceFile: string, log: (line: string) => void = () => {}, cslFiles: string[] = [], lexicon: Lexicon = loadLexicon()): Bundle {
+  return compileFromText({
+    xml: readFileSync(sourceFile, 'utf8'),
+    sourceName: basename(sourceFile),
+    location: sourceFile,
+    datasetDate: () => process.env.LISTMARK_DATASET_DATE ?? datasetDateOf(sourceFile),
+    lexicon,
+    csl: cslFiles.map((file) => ({ sourceName: basename(file), parse: (authoritative) => parseCsl(readFileSync(file, 'utf8'), file, authoritative) })),
+    log,
   });
 }
 
-function writeAtomically(file: string, content: string): void {
+function writeAtomically(file: string, content: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
   renameSync(temporary, file);
 }
 
-export function writeBundle(bundle: Bundle, outDir: string): { file: string; bytes: number; gzipped: number }[] {
+/**
+ * Writes the bundle and the lexicon it was compiled with; the lexicon ships so that the browser
+ * can compile an update with the same words (core/compile).
+ */
+export function writeBundle(bundle: Bundle, outDir: string, lexiconBytes?: Uint8Array): { file: string; bytes: number; gzipped: number }[] {
   mkdirSync(outDir, { recursive: true });
-  const outputs = [
+  const outputs: { file: string; content: string | Uint8Array }[] = [
     { file: join(outDir, 'details.json'), content: JSON.stringify(bundle.details) },
     { file: join(outDir, 'matcher.json'), content: JSON.stringify(bundle.matcher) },
   ];
+  if (lexiconBytes) outputs.push({ file: join(outDir, LEXICON_FILE), content: lexiconBytes });
   // Everything is serialised before the first rename, so no failure leaves a half-written pair.
   for (const o of outputs) writeAtomically(o.file, o.content);
-  return outputs.map((o) => ({ file: o.file, bytes: Buffer.byteLength(o.content), gzipped: gzipSync(o.content).length }));
+  return outputs.map((o) => ({
+    file: o.file,
+    bytes: typeof o.content === 'string' ? Buffer.byteLength(o.content) : o.content.length,
+    gzipped: gzipSync(o.content).length,
+  }));
 }
 
 function main(): void {
@@ -88,8 +77,11 @@ function main(): void {
   const out = resolve(values.out ?? DEFAULT_OUT);
   const started = performance.now();
   try {
-    const bundle = compileBundle(source, (line) => console.log(line), (values.csl ?? []).map((f) => resolve(f)));
-    for (const { file, bytes, gzipped } of writeBundle(bundle, out)) {
+    // Compiled from the lexicon as written, decoded the way the background decodes it.
+    const lexiconBytes = encodeLexiconData(collectLexiconData());
+    const lexicon = lexiconFromData(decodeLexiconData(lexiconBytes));
+    const bundle = compileBundle(source, (line) => console.log(line), (values.csl ?? []).map((f) => resolve(f)), lexicon);
+    for (const { file, bytes, gzipped } of writeBundle(bundle, out, lexiconBytes)) {
       console.log(`wrote ${file} (${(bytes / 1024).toFixed(0)} KiB, ${(gzipped / 1024).toFixed(0)} KiB gzipped)`);
     }
     console.log(`data build: ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -2,59 +2,53 @@
  * Background: owns the list data. Finds names in the text content scripts send (one matcher for
  * every tab and frame, instead of one per page), answers lookups of full entries by id, keeps the
  * toolbar badge. Listeners are registered at the top level (the service worker may be stopped and
- * restarted at any moment); the data files are read from the package when first needed and kept
- * in memory while the worker lives.
+ * restarted at any moment); the data in use (the packaged files, or the last update from the
+ * official source: data-in-use.ts, updates.ts) is read when first needed and kept in memory while
+ * the worker lives.
  */
-import { parseDetailsBundle, type DetailsBundle } from '../core/bundle';
 import { LIST_IDS, LISTS, type Entry, type ListId } from '../core/list-model';
-import { buildLookupIndex, compiledNamesOf, MAX_LOOKUP_QUERY_LENGTH } from '../core/lookup';
-import { Matcher, type MatcherData } from '../core/matcher';
+import { buildLookupIndex, compiledNamesOf, MAX_LOOKUP_QUERY_LENGTH, type LookupIndex } from '../core/lookup';
 import { checkFindNamesRequest, findNames } from '../core/name-finder';
 import type { BackgroundProtocol, EntryDetails } from '../core/protocol';
 import { browser } from '../platform/browser';
 import { acceptAlivePorts, handleMessages, type Handlers } from '../platform/messaging';
-import { readPackagedText } from '../platform/packaged';
+import { dataInUse, type DataVersion, type DetailsStore } from './data-in-use';
 import { checkSelectionIn, registerSelectionMenu } from './selection-menu';
+import { checkForUpdates, registerUpdates, setShowRemoved, setUpdatesEnabled, updateStatus, useBundledList } from './updates';
 
-interface DetailsStore {
-  details: DetailsBundle;
-  byId: Map<string, Entry>;
+const detailsStore = async () => (await dataInUse()).details();
+const matcher = async () => (await dataInUse()).matcher();
+
+/**
+ * Built at the first lookup (the popup asks for one as it opens) and again only when the data in
+ * use changes, after an update or a rollback.
+ */
+let lookup: { data: DataVersion; index: Promise<LookupIndex> } | null = null;
+async function lookupIndex(): Promise<LookupIndex> {
+  const data = await dataInUse();
+  if (lookup?.data !== data) {
+    const index = Promise.all([data.details(), data.matcher()]).then(([{ details }, names]) => buildLookupIndex(details.entries, compiledNamesOf(names, details.entries)));
+    lookup = { data, index };
+    index.catch(() => {
+      if (lookup?.index === index) lookup = null; // a failed build is tried again by the next lookup
+    });
+  }
+  return lookup.index;
 }
-
-/** Reads a packaged file once per worker start; a failed read is retried by the next request. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () =>
-    (pending ??= load().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    }));
-}
-
-const detailsStore = once(async (): Promise<DetailsStore> => {
-  const details = parseDetailsBundle(JSON.parse(await readPackagedText('data/details.json')));
-  return { details, byId: new Map(details.entries.map((e) => [e.id, e])) };
-});
-
-const matcher = once(async () => new Matcher(JSON.parse(await readPackagedText('data/matcher.json')) as MatcherData));
-
-/** Built once per worker start, at the first lookup: the popup asks for one as it opens. */
-const lookupIndex = once(async () => {
-  const [{ details }, names] = await Promise.all([detailsStore(), matcher()]);
-  return buildLookupIndex(details.entries, compiledNamesOf(names, details.entries));
-});
 
 const MAX_LOOKUP_RESULTS = 50;
 const MAX_SELECTION_CHARS = 10_000;
 
 function describe({ details }: DetailsStore, entry: Entry): EntryDetails {
   const list = LISTS[entry.list];
+  const affiliatesRule = details.affiliatesRules.find((rule) => rule.list === entry.list);
   return {
     ...entry,
     listName: list.name,
     listMeaning: list.meaning,
     listUrl: list.officialUrl,
     footnoteTexts: details.footnotes.filter((f) => f.list === entry.list && entry.footnotes.includes(f.number)),
+    ...(affiliatesRule ? { affiliatesRule } : {}),
   };
 }
 
@@ -91,6 +85,13 @@ function validate(type: string, args: unknown[]): string | null {
         ? null
         : `checkSelection takes { tabId, frameId, text of up to ${MAX_SELECTION_CHARS} characters }`;
     }
+    case 'getUpdateStatus':
+    case 'checkForUpdates':
+    case 'useBundledList':
+      return args.length === 0 ? null : `${type} takes no arguments`;
+    case 'setUpdatesEnabled':
+    case 'setShowRemoved':
+      return args.length === 1 && typeof args[0] === 'boolean' ? null : `${type} takes one boolean`;
     default:
       return `unknown message "${type}"`;
   }
@@ -125,8 +126,26 @@ const handlers = {
     if (!sender.url?.startsWith(browser.runtime.getURL(''))) throw new Error('Refused: checkSelection is for Listmark’s own pages');
     return checkSelectionIn(target);
   },
+  getUpdateStatus: () => updateStatus(),
+  checkForUpdates: async () => {
+    await checkForUpdates();
+    return updateStatus();
+  },
+  setUpdatesEnabled: async (_sender, enabled) => {
+    await setUpdatesEnabled(enabled);
+    return updateStatus();
+  },
+  setShowRemoved: async (_sender, show) => {
+    await setShowRemoved(show);
+    return updateStatus();
+  },
+  useBundledList: async () => {
+    await useBundledList();
+    return updateStatus();
+  },
 } satisfies Handlers<BackgroundProtocol>;
 
 handleMessages<BackgroundProtocol>(handlers, validate);
+registerUpdates();
 acceptAlivePorts();
 registerSelectionMenu();

@@ -12,7 +12,9 @@ import { sentenceAround } from '../core/sentence';
 import { isActiveOn, type Settings } from '../core/settings';
 import { handleMessages, isExtensionContextAlive, sendToBackground, watchExtensionContext } from '../platform/messaging';
 import { loadDismissals, loadSettings, onDismissalsChanged, onSettingsChanged, updateDismissals } from '../platform/storage';
+import { onDataInUseChanged } from '../platform/data-in-use-record';
 import { DetailsCard } from './card';
+import { pageDateOf } from './page-date';
 import { createPainter } from './painter';
 import { Scanner, SLICE_MS, type Mention } from './scanner';
 import { SelectionCheck } from './selection-check';
@@ -125,7 +127,8 @@ function start(current: Settings): void {
     if (scanner !== started) return;
     try {
       // The count lets tests see every mention even where only those near the viewport are painted.
-      performance.measure('listmark:first-scan', { start: workStart, end: performance.now(), detail: { mentions: started.mentions.size, injectedAt: scriptInjectedAt } });
+      // The detail is JSON text: in Firefox the page cannot read an object made by a content script.
+      performance.measure('listmark:first-scan', { start: workStart, end: performance.now(), detail: JSON.stringify({ mentions: started.mentions.size, injectedAt: scriptInjectedAt }) });
     } catch {
       // measurement only
     }
@@ -209,6 +212,7 @@ function mentionAt(x: number, y: number): Mention | null {
 
 function openCard(mention: Mention): void {
   const evidence = scanner?.evidenceFor(mention);
+  const pageDate = pageDateOf(document)?.date ?? null;
   const content = Promise.all([
     sendToBackground<BackgroundProtocol, 'getEntries'>('getEntries', mention.entryIds),
     sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset'),
@@ -219,6 +223,7 @@ function openCard(mention: Mention): void {
     ...(evidence ? { evidence } : {}),
     entries,
     datasetDate: dataset.datasetDate,
+    pageDate,
   }));
   void card.open(mention.range, content);
 }
@@ -362,6 +367,10 @@ export function boot(injectedAt: number): void {
   onDismissalsChanged((next) => {
     dismissalsChanged = true;
     dismissals = next;
+    if (settings) apply(settings);
+  });
+  // An update from the official source was swapped in (or rolled back): scan again with it.
+  onDataInUseChanged(() => {
     if (settings) apply(settings);
   });
 }

@@ -3,6 +3,7 @@
  * fetched by id) and `matcher.json` (names only, loaded once by the background, which matches the
  * text of every tab). Validated before it is written, so a bad source never becomes a bundle.
  */
+import type { AffiliatesRule } from './affiliates-rule';
 import type { Entry, Footnote } from './list-model';
 import { encodeMatcherData, type MatcherData } from './matcher';
 import type { Variant } from './variants';
@@ -15,6 +16,8 @@ export interface DetailsBundle {
   sources: string[];
   entries: Entry[];
   footnotes: Footnote[];
+  /** The Affiliates rule per list and any stay of it, as the source text states them. */
+  affiliatesRules: AffiliatesRule[];
 }
 
 export interface Bundle {
@@ -42,12 +45,19 @@ export function makeBundle(
   entries: Entry[],
   footnotes: Footnote[],
   variants: readonly Variant[],
-  meta: { datasetDate: string; sources: string[]; namePrefixVetoes?: readonly string[] },
+  meta: { datasetDate: string; sources: string[]; namePrefixVetoes?: readonly string[]; affiliatesRules?: AffiliatesRule[] },
 ): Bundle {
   const problems = validateEntries(entries);
   if (problems.length > 0) throw new Error(`Invalid bundle:\n  ${problems.slice(0, 20).join('\n  ')}`);
   return {
-    details: { format: 'listmark-details/1', datasetDate: meta.datasetDate, sources: meta.sources, entries, footnotes },
+    details: {
+      format: 'listmark-details/1',
+      datasetDate: meta.datasetDate,
+      sources: meta.sources,
+      entries,
+      footnotes,
+      affiliatesRules: meta.affiliatesRules ?? [],
+    },
     matcher: encodeMatcherData(variants, entries, meta.namePrefixVetoes),
   };
 }
@@ -57,5 +67,6 @@ export function parseDetailsBundle(raw: unknown): DetailsBundle {
   if (!value || value.format !== 'listmark-details/1' || !Array.isArray(value.entries)) {
     throw new Error('details.json is not a Listmark details bundle (format listmark-details/1)');
   }
-  return value as DetailsBundle;
+  // A bundle from before the Affiliates rule was read states none: the card then says nothing of it.
+  return { ...(value as DetailsBundle), affiliatesRules: Array.isArray(value.affiliatesRules) ? value.affiliatesRules : [] };
 }

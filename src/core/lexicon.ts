@@ -13,7 +13,8 @@ export interface Lexicon {
   /** A common given name (lower-case input). */
   isGivenName(word: string): boolean;
   /**
-   * A word with an everyday meaning in a major language (lower-case input): an ordinary English
+   * A word with an everyday meaning in a major language (folded input, as core/normalise's
+   * wordSpans gives it: lower case, no accents, letters and digits only): an ordinary English
    * word, or among the 10,000 most frequent words of any of 44 languages.
    */
   isEverydayWord(word: string): boolean;

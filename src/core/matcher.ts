@@ -147,7 +147,8 @@ function closingKey(code: number): number {
 
 // Legal forms as news writes them after a name: "Co", "Co.", "Co., Ltd.", "Corp", "Inc.", "LLC"…
 const LEGAL_FORM_WORD =
-  "(?:Co|Corp|Inc|Ltd|Ltda|Pte|Pvt|Pty|Bhd|Sdn|LLC|L\\.L\\.C|LLP|PLC|JSC|PJSC|OJSC|CJSC|OOO|AO|AD|EAD|GmbH|AG|KG|S\\.A|SA|SAS|SpA|S\\.L|SL|S\\.R\\.L|SRL|Srl|B\\.V|BV|N\\.V|NV|Kft|Zrt|FZE|FZCO|FZC|DMCC|Limited|Company|Corporation|Incorporated)\\.?";
+  "(?:Co|Corp|Inc|Ltd|Ltda|Pte|Pvt|Pty|Bhd|Sdn|CO|CORP|INC|LTD|PTE|PVT|LLC|L\\.L\\.C|LLP|PLC|JSC|PJSC|OJSC|CJSC|OOO|AO|AD|EAD|GmbH|AG|KG|S\\.A|SA|SAS|SpA|S\\.L|SL|S\\.R\\.L|SRL|Srl|B\\.V|BV|N\\.V|NV|Kft|Zrt|FZE|FZCO|FZC|DMCC|Limited|Company|Corporation|Incorporated)\\.?";
+const COMPANY_TYPE_AFTER = /^[ \u00a0]+(?:Technology|Technologies|Group|Holdings?|Electronics|Systems|Networks|Solutions|Industries|Semiconductors?|Microelectronics|Robotics)(?![\p{L}\p{N}-])/u;
 const LEGAL_FORM_AFTER = new RegExp(`^,?[ \\u00a0]+${LEGAL_FORM_WORD}(?:,?[ \\u00a0]+${LEGAL_FORM_WORD}){0,2}(?![\\p{L}\\p{N}\\-])`, 'u');
 /** How long the legal form written at `at` is ("Co., Ltd." after a name), or 0. */
 export function legalFormAfter(text: string, at: number): number {
@@ -411,6 +412,8 @@ export class Matcher {
       i++;
     }
     if (i > end && !(this.endsInLegalForm[variant] ??= LEGAL_FORM_AT_END.test(name))) return i;
+    // The kind of company written after a name listed without it ("SenseNets Technology").
+    if (i === end && !(this.endsInLegalForm[variant] ??= LEGAL_FORM_AT_END.test(name))) i += COMPANY_TYPE_AFTER.exec(text.slice(i, i + 24))?.[0].length ?? 0;
     // A legal form written after the name, also after one it is listed with ("… Corporation Incorporated").
     return i + legalFormAfter(text, i);
   }

@@ -2,9 +2,12 @@
  * The message protocol, one map type per receiver. Senders and handlers take their argument
  * and result types from these maps, so a misspelt message or a missing handler does not compile.
  */
+import type { AffiliatesRule } from './affiliates-rule';
+import type { DatasetDiff } from './diff';
 import type { Entry, Footnote, ListId } from './list-model';
 import type { LookupHit, LookupOptions } from './lookup';
 import type { FoundNames } from './name-finder';
+import type { CheckRecord, DataInUseInfo, UpdatePreferences } from './update-status';
 
 /** What the details card and the popup show for one entry. */
 export interface EntryDetails extends Entry {
@@ -12,6 +15,8 @@ export interface EntryDetails extends Entry {
   listMeaning: string;
   listUrl: string;
   footnoteTexts: Footnote[];
+  /** The Affiliates rule of the entry's list as the data's text states it; absent when it states none. */
+  affiliatesRule?: AffiliatesRule;
 }
 
 export interface DatasetInfo {
@@ -20,6 +25,18 @@ export interface DatasetInfo {
   entryCount: number;
   /** The lists the data in use holds, with their entry counts: the only ones Listmark can flag. */
   lists: { list: ListId; entries: number }[];
+}
+
+/** Opt-in updates: the user's choice, the last check, the data in use and what the last update changed. */
+export interface UpdateStatus {
+  preferences: UpdatePreferences;
+  /** Whether the browser grants the host permission for the official source now. */
+  hasPermission: boolean;
+  checking: boolean;
+  check: CheckRecord | null;
+  inUse: DataInUseInfo;
+  bundledDate: string;
+  diff: DatasetDiff | null;
 }
 
 /** One flagged organisation on a page, as the content script reports it. */
@@ -52,6 +69,14 @@ export interface BackgroundProtocol {
    * that frame's content script shows what the text matches. Extension pages only.
    */
   checkSelection(target: { tabId: number; frameId: number; text: string }): boolean;
+  getUpdateStatus(): UpdateStatus;
+  /** Checks the official source now; resolves when the check is over. */
+  checkForUpdates(): UpdateStatus;
+  /** Turns daily updates on (after the options page got the host permission) or off. */
+  setUpdatesEnabled(enabled: boolean): UpdateStatus;
+  setShowRemoved(show: boolean): UpdateStatus;
+  /** Drops the downloaded data and turns updating off. */
+  useBundledList(): UpdateStatus;
 }
 
 /** Handled by the content script of a tab. */

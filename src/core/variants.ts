@@ -49,6 +49,15 @@ const GENERIC_TAIL = new Set(
     'ai and of the co').split(' '),
 );
 
+// Nouns that say what kind of company a name is: after a word of its own, they make it a company's name.
+const ORGANISATION_TYPES = new Set(
+  ('technology technologies tech electronic electronics electronica elektronika systems system networks network solutions ' +
+    'consulting consultancy group holding holdings international industries instruments instrument trading logistics ' +
+    'aviation engineering manufacturing laboratories laboratory semiconductor semiconductors microelectronics shipyard ' +
+    'helicopters airlines enterprises enterprise corporation company communications telecom software robotics ' +
+    'dynamics resources materials chemicals marine motors').split(' '),
+);
+
 // Words that make a short all-ordinary phrase a description of some institution, not a name.
 const INSTITUTION_WORDS = new Set(
   ('ministry department defense defence industry industries aviation academy bank institute university committee bureau ' +
@@ -191,6 +200,12 @@ function endsWith(words: string[], suffix: string[]): boolean {
   return suffix.every((w, i) => words[words.length - suffix.length + i] === w);
 }
 
+/** Folded words of the name without the one legal form at its end, or as they were. */
+function stripOneLegalForm(words: string[]): string[] {
+  const form = words.length > 1 ? LEGAL_FORMS.find((f) => words.length > f.length && endsWith(words, f)) : undefined;
+  return form ? words.slice(0, words.length - form.length) : words;
+}
+
 /** Folded words of the name with legal forms removed from its end (repeatedly: "Co., Ltd."). */
 function stripLegalForms(words: string[]): string[] {
   let out = words;
@@ -271,8 +286,7 @@ export class VariantPolicy {
     const spans = wordSpans(text).filter((s, i, all) => !(s.word === 's' && i > 0 && /['’]/.test(text.slice(all[i - 1]!.end, s.start))));
     const lexicon = this.lexicon;
     const isPersonal = (w: string) => lexicon.isGivenName(w) || lexicon.isSurname(w);
-    // Plurals the word lists leave to affix rules ("Trojans").
-    const isEveryday = (w: string) => lexicon.isEverydayWord(w) || (w.endsWith('s') && lexicon.isEverydayWord(w.slice(0, -1)));
+    const isEveryday = (w: string) => this.isEverydayWord(w);
     if (spans.length === 1) {
       const word = spans[0]!.word;
       const written = text.slice(spans[0]!.start, spans[0]!.end);
@@ -290,6 +304,7 @@ export class VariantPolicy {
       );
     }
     if (spans.length === 2) {
+      if (this.isCompanyOfWord(spans.map((s) => s.word))) return false;
       return spans.every(({ word }) => isEveryday(word) || lexicon.isCountryWord(word) || isPersonal(word));
     }
     return spans.length === 0;
@@ -307,6 +322,38 @@ export class VariantPolicy {
     const generic = content.every((w) => INSTITUTION_WORDS.has(w) || GENERIC_TAIL.has(w) || this.lexicon.isPlaceName(w));
     if (!words.some((w) => this.isDistinctiveWord(w)) && (placeDropped || content.length < 3 || generic)) return false;
     return !this.lexicon.isPlaceName(words.join(' '));
+  }
+
+  /**
+   * An everyday word and the kind of company it is ("Positive Technologies", "Toga Networks",
+   * "Rainbow Solutions") name a company, not a thing; unless the first word is a person, a place,
+   * a nationality or itself generic ("General Electronic", "Russian Helicopters").
+   */
+  isCompanyOfWord(words: readonly string[]): boolean {
+    if (words.length !== 2) return false;
+    const [first, second] = words as [string, string];
+    const lexicon = this.lexicon;
+    return (
+      ORGANISATION_TYPES.has(second) &&
+      !lexicon.isGivenName(first) &&
+      !lexicon.isSurname(first) &&
+      !lexicon.isCountryWord(first) &&
+      !lexicon.isPlaceName(first) &&
+      !INSTITUTION_WORDS.has(first) &&
+      !GENERIC_TAIL.has(first) &&
+      !ORGANISATION_TYPES.has(first) &&
+      !STOP_WORDS.has(first)
+    );
+  }
+
+  /** An everyday word of a major language, plurals the word lists leave to affix rules included ("Trojans"). */
+  isEverydayWord(word: string): boolean {
+    return this.lexicon.isEverydayWord(word) || (word.endsWith('s') && this.lexicon.isEverydayWord(word.slice(0, -1)));
+  }
+
+  /** Is every word of the name an everyday word? Then only its capitals tell it from ordinary text ("micro electronics"). */
+  isAllEveryday(text: string): boolean {
+    return foldedWords(text).every((w) => this.isEverydayWord(w) || STOP_WORDS.has(w));
   }
 
   /** Short forms news uses for the name; each must still point at one organisation. */
@@ -327,6 +374,8 @@ export class VariantPolicy {
       out.add(name.slice(spans[from]!.start, closingEnd(name, spans[from]!.start, spans[to - 1]!.end)).replace(/\s+/g, ' '));
     };
     let end = stripLegalForms(words).length;
+    // Each legal form off the end in turn: "Tactical Missiles Corporation" of "… Corporation JSC".
+    for (let stage = stripOneLegalForm(words); stage.length > end; stage = stripOneLegalForm(stage)) accept(0, stage.length);
     accept(0, end);
     let start = 0;
     // Russian legal forms written first ("Joint Stock Company Ratep", "PJSC Mikron"): news drops them.
@@ -448,6 +497,21 @@ export function respellings(name: string): string[] {
   }
   out.delete(name);
   return [...out];
+}
+
+const GOVERNMENT_BODY = /^(?:Ministry|Department|Office|Bureau|Directorate|Committee|Agency|Armed Forces|General Staff|Army|Navy|Air Force|Police)\b/;
+
+/**
+ * A government body listed without its country ("Ministry of Home Affairs" of Burma) as news
+ * writes it with the country's adjective or name in front ("Burmese Ministry of Home Affairs",
+ * "Russia’s Defence Ministry").
+ */
+export function withCountry(name: string, country: string, lexicon: Lexicon): string[] {
+  if (!GOVERNMENT_BODY.test(name) || foldedWords(name).some((w) => lexicon.isCountryWord(w))) return [];
+  const key = country.split(',')[0]!.trim().toLowerCase();
+  if (!COUNTRY_ADJECTIVES[key]) return [];
+  const [adjective, shortName] = COUNTRY_ADJECTIVES[key];
+  return respellings(`${name} of ${key}`).filter((form) => form.startsWith(`${adjective} `) || form.startsWith(`${shortName}’s `));
 }
 
 const ORGANISATION_HINT =
@@ -575,7 +639,7 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
       if (!trimmed) return;
       // Only a strong name matches whatever its capitalisation.
       const weak = alwaysWeak || policy.isWeakName(trimmed);
-      candidates.push({ text: trimmed, entryIndex, kind, caseSensitive: caseSensitive || weak, ...(weak ? { weak } : {}) });
+      candidates.push({ text: trimmed, entryIndex, kind, caseSensitive: caseSensitive || weak || policy.isAllEveryday(trimmed), ...(weak ? { weak } : {}) });
     };
     const person = looksLikePerson(entry.name);
     for (const [kind, names] of [['listed', [entry.name]], ['alias', entry.aliases]] as const) {
@@ -610,7 +674,8 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
         const child = withoutParent(own, parents);
         if (child) {
           // "A.A. Kharkevich Institute … (IITP)" of "…, Russian Academy of Sciences": with and without its acronym.
-          const childBase = splitAcronyms(child).base;
+          const { base: childBase, acronyms: childAcronyms } = splitAcronyms(child);
+          for (const acronym of childAcronyms) if (acronym.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) add(acronym, 'acronym', true);
           for (const short of new Set([child, childBase, ...policy.deriveShortForms(childBase)])) {
             if (policy.namesOneOrganisation(foldedWords(short), true)) shortForms.push(short);
           }
@@ -625,7 +690,7 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
             const words = foldedWords(stripLegalFormsWritten(short));
             if (words.length < 2 || words.length > 4 || lexicon.isPlaceName(words[0]!) || lexicon.isCountryWord(words[0]!)) continue;
             if (!words.some((w) => policy.isDistinctiveWord(w))) continue;
-            for (const place of places) shortForms.push(`${place} ${stripLegalFormsWritten(short)}`);
+            for (const place of places) if (!words.includes(place.toLowerCase())) shortForms.push(`${place} ${stripLegalFormsWritten(short)}`);
           }
         }
         for (const short of shortForms) {
@@ -635,6 +700,11 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
           if (foldedWords(short).length === 1 && !policy.isDistinctiveSingleWord(foldedWords(short)[0]!) && !isAcronymLike(short)) continue;
           add(short, 'derived', verdict.caseSensitive);
           for (const respelled of respellings(short)) add(respelled, 'derived', verdict.caseSensitive);
+        }
+        // "Ministry of Defence" of Burma is "the Burmese Ministry of Defence" in news.
+        for (const respelled of withCountry(base, entry.country, lexicon)) {
+          const verdict = policy.judgeListedName(respelled);
+          if (verdict.match) add(respelled, 'respelled', verdict.caseSensitive);
         }
         if (!person) {
           for (const respelled of respellings(base)) {

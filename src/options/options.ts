@@ -17,6 +17,7 @@ import {
   updateDismissals,
   updateSettings,
 } from '../platform/storage';
+import { renderUpdatesSection } from './updates-section';
 
 function item(text: string, action: string, onClick: () => void): HTMLLIElement {
   const li = document.createElement('li');
@@ -118,6 +119,7 @@ function renderDismissals(dismissals: Dismissal[]): void {
 }
 
 localisePage();
+renderUpdatesSection(document.getElementById('updates')!);
 void loadSettings().then(renderSettings);
 void loadDismissals().then(renderDismissals);
 onSettingsChanged(renderSettings);

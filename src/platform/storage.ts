@@ -57,7 +57,7 @@ function inTurn() {
 }
 
 /** One value under one key of a storage area: read, changed in turn, and watched, always parsed. */
-function storedValue<T>(area: 'sync' | 'local', key: string, parse: (stored: unknown) => T) {
+export function storedValue<T>(area: 'sync' | 'local', key: string, parse: (stored: unknown) => T) {
   const updates = inTurn();
   const load = async (): Promise<T> => parse((await browser.storage[area].get(key))[key]);
   return {

@@ -11,6 +11,7 @@ import { sendToBackground, sendToTab } from '../platform/messaging';
 import { loadSettings, notSavedMessage, updateSettings } from '../platform/storage';
 import { appendRow, citationLinks } from '../ui/card-view';
 import { setUpLookup } from './lookup';
+import { showDataStatus } from './data-status';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -91,8 +92,19 @@ async function fetchReport(): Promise<PageReport | null> {
 }
 
 const ASK_AGAIN_MS = 200;
-/** How long a loaded page may take to answer before the popup says Listmark does not run there. */
-const ANSWER_AFTER_LOAD_MS = 1_500;
+/**
+ * How long a loaded page may take to answer before the popup says Listmark does not run there:
+ * briefly for a page no content script runs on (the browser's own, a store, a PDF viewer); long
+ * for a web page, whose content script may start late on a busy machine.
+ */
+const ANSWER_AFTER_LOAD_MS = { webPage: 30_000, other: 1_500 };
+/** Web pages where browsers run no extension's content script. */
+const SCRIPTS_BARRED = /^https:\/\/(?:chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//;
+
+/** Whether a content script may run on the page; a page whose address the popup may not read may be any. */
+function mayRunOn(url: string | undefined): boolean {
+  return url === undefined || (/^(?:https?|file):/.test(url) && !SCRIPTS_BARRED.test(url) && !/\.pdf(?:[?#]|$)/i.test(url));
+}
 
 /**
  * The report of a page Listmark may not have started on yet. It starts only once the page has
@@ -112,7 +124,7 @@ async function reportOnceStarted(): Promise<PageReport | null> {
     const report = await (loading ? Promise.race([fetchReport(), delay(ASK_AGAIN_MS * 5).then(() => null)]) : fetchReport());
     if (report) return report;
     if (loading) loadedSince = null;
-    else if (performance.now() - (loadedSince ??= performance.now()) > ANSWER_AFTER_LOAD_MS) return null;
+    else if (performance.now() - (loadedSince ??= performance.now()) > (mayRunOn(tab.url) ? ANSWER_AFTER_LOAD_MS.webPage : ANSWER_AFTER_LOAD_MS.other)) return null;
     await delay(ASK_AGAIN_MS);
   }
 }
@@ -205,4 +217,5 @@ async function main(): Promise<void> {
   await show(firstReport);
 }
 
+showDataStatus(document.getElementById('data-status')!);
 void main();

@@ -5,8 +5,10 @@
  */
 import type { Evidence } from '../core/evidence';
 import type { EntryDetails } from '../core/protocol';
+import { ageInDays, recentlyAddedOn } from '../core/update-status';
 import { t } from '../platform/i18n';
 import { NotSavedError } from '../platform/storage';
+import { affiliatesRuleNote, listingTimelineNote, type CardNote } from './card-notes';
 
 const KIND_MESSAGE: Record<string, string> = {
   listed: 'kindListed',
@@ -40,6 +42,8 @@ dt { font-weight: 600; } dd { margin: 0; }
 ul { margin: 0; padding-left: 18px; }
 section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px; padding-top: 10px; }
 .note { margin-top: 12px; font-size: 12px; }
+.added { margin: 4px 0; font-weight: 600; }
+.timeline { margin: 6px 0; font-weight: 600; } .affiliates { margin: 6px 0; font-size: 12px; }
 .error { margin: 0 0 6px; font-size: 12px; color: #b3261e; }
 .dismiss { margin: 2px 0 6px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
 .dismiss:hover { background: rgba(127,127,127,.15); }
@@ -56,6 +60,8 @@ export interface CardContent {
   evidence?: Evidence;
   entries: (EntryDetails | null)[];
   datasetDate: string;
+  /** The page's publication day (ISO), when the page gives one. */
+  pageDate?: string | null;
 }
 
 export interface CardActions {
@@ -108,7 +114,7 @@ export function renderCard(doc: Document, content: CardContent, actions: CardAct
   close.setAttribute('aria-label', t('cardClose'));
   close.addEventListener('click', () => actions.onClose());
   const entries = content.entries.filter((e): e is EntryDetails => e !== null);
-  const sections = entries.slice(0, 5).map((entry) => renderEntry(doc, entry, actions));
+  const sections = entries.slice(0, 5).map((entry) => renderEntry(doc, entry, content, actions));
   const matched = element(doc, 'p', 'muted', t('cardMatched', content.matchedText, kindLabel(content.variantKind), content.variantText));
   // A weak name counts only with evidence on the page: the reader sees which.
   if (content.evidence) {
@@ -116,12 +122,25 @@ export function renderCard(doc: Document, content: CardContent, actions: CardAct
   }
   const more = entries.length > 5 ? [element(doc, 'p', 'muted', t('cardMoreListings', String(entries.length - 5)))] : [];
   const note = element(doc, 'p', 'note muted', t('disclaimerCard', content.datasetDate));
+  note.append(' ', t('cardDataAge', content.datasetDate, String(ageInDays(content.datasetDate, new Date()))));
   const header = element(doc, 'header');
   header.append(element(doc, 'strong', undefined, 'Listmark'), close);
   return [header, matched, ...sections, ...more, note];
 }
 
-function renderEntry(doc: Document, entry: EntryDetails, actions: CardActions): HTMLElement {
+/** A sentence of the card, with its citation (if any) as a link. */
+function sentence(doc: Document, note: CardNote, className: string): HTMLElement {
+  const p = element(doc, 'p', className);
+  const at = note.link ? note.text.indexOf(note.link.text) : -1;
+  if (!note.link || at < 0) {
+    p.textContent = note.text;
+    return p;
+  }
+  p.append(note.text.slice(0, at), externalLink(doc, note.link.url, note.link.text), note.text.slice(at + note.link.text.length));
+  return p;
+}
+
+function renderEntry(doc: Document, entry: EntryDetails, content: CardContent, actions: CardActions): HTMLElement {
   const section = element(doc, 'section');
   const badge = element(doc, 'span', `badge ${entry.list}`, entry.listName);
   const title = element(doc, 'h2', undefined, entry.name);
@@ -144,6 +163,8 @@ function renderEntry(doc: Document, entry: EntryDetails, actions: CardActions): 
   row(t('cardNotes'), entry.notes);
   for (const f of entry.footnoteTexts) row(t('cardFootnote', String(f.number)), f.text);
   section.append(badge, title);
+  const addedOn = recentlyAddedOn(entry.firstListed, new Date());
+  if (addedOn) section.append(element(doc, 'p', 'added', t('cardAddedOn', addedOn)));
   const onDismiss = actions.onDismiss;
   if (onDismiss) {
     // Right after the name, so keyboard users reach it second (after Close).
@@ -166,6 +187,8 @@ function renderEntry(doc: Document, entry: EntryDetails, actions: CardActions): 
     });
     section.append(dismiss, problem);
   }
-  section.append(meaning, dl);
+  const timeline = listingTimelineNote(content.pageDate, entry.firstListed);
+  const affiliates = affiliatesRuleNote(entry.affiliatesRule, content.datasetDate);
+  section.append(meaning, ...(timeline ? [sentence(doc, timeline, 'timeline')] : []), ...(affiliates ? [sentence(doc, affiliates, 'affiliates muted')] : []), dl);
   return section;
 }

@@ -1,6 +1,10 @@
 /** The details card renders list data as text only: hostile entry data cannot inject markup or script. */
 import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DOMParser as XmlParser, type Element as XmlElement } from '@xmldom/xmldom';
 import { DetailsCard, type CardContent } from '../../src/content/card';
+import { parseAffiliatesRules } from '../../src/core/sources/ecfr-affiliates-rule';
 import type { EntryDetails } from '../../src/core/protocol';
 import { NotSavedError } from '../../src/platform/storage';
 
@@ -110,3 +114,43 @@ describe('DetailsCard', () => {
     card.close();
   });
 });
+
+describe('DetailsCard on time', () => {
+  const xml = readFileSync(resolve(import.meta.dirname, '../../../shared/data/ecfr-title-15-part-744-2026-07-23.xml'), 'utf8');
+  const rulesOf = (text: string) => parseAffiliatesRules(new XmlParser().parseFromString(text, 'text/xml').documentElement as unknown as XmlElement, 'test.xml');
+  const entityRule = (text: string) => rulesOf(text).find((r) => r.list === 'entity-list')!;
+  const open = (entry: EntryDetails, more: Partial<CardContent> = {}) =>
+    openOnPage(new DetailsCard(document, async () => {}), { matchedText: 'Evil Co', variantText: 'Evil Co', variantKind: 'listed', entries: [entry], datasetDate: '2026-07-23', ...more });
+
+  it('compares the page’s day with the first listing, before and after', async () => {
+    const before = await open(hostileEntry(), { pageDate: '2018-05-12' });
+    expect(before.textContent).toContain('This article is dated 12 May 2018, before this organisation was listed (9 Oct 2019).');
+    const after = await open(hostileEntry(), { pageDate: '2021-03-01' });
+    expect(after.textContent).toContain('This article is dated 1 Mar 2021, after this organisation was first listed (9 Oct 2019).');
+  });
+
+  it('says nothing of the page’s day where the page gives none', async () => {
+    const root = await open(hostileEntry(), { pageDate: null });
+    expect(root.textContent).not.toContain('This article is dated');
+  });
+
+  it('states the Affiliates rule and its stay as the 2026-07-23 text has them, with the citation linked', async () => {
+    const root = await open({ ...hostileEntry(), affiliatesRule: entityRule(xml) });
+    expect(root.textContent).toContain(
+      'According to the list text of 23 Jul 2026, the rule that organisations 50% or more owned by listed parties are restricted too (§ 744.11(a)(1)) is stayed until 9 Nov 2026 (90 FR 50857).',
+    );
+    const link = [...root.querySelectorAll('a')].find((a) => a.textContent === '90 FR 50857');
+    expect(link?.getAttribute('href')).toBe('https://www.federalregister.gov/citation/90-FR-50857');
+  });
+
+  it('states the rule without a stay for a text without the note, and nothing for a list without the rule', async () => {
+    const withoutNote = xml.replace(/<EFFDNOT>\s*<HED>Effective Date Note:<\/HED><PSPACE>At 90 FR 50857, Nov\. 12, 2025, in &#xA7; 744\.11,[^<]*<\/PSPACE><\/EFFDNOT>/, '');
+    expect(withoutNote).not.toBe(xml);
+    const root = await open({ ...hostileEntry(), affiliatesRule: entityRule(withoutNote) });
+    expect(root.textContent).toContain('According to the list text of 23 Jul 2026, organisations 50% or more owned by listed parties are restricted too (§ 744.11(a)(1)).');
+    expect(root.textContent).not.toContain('stayed');
+    const unverified = await open({ ...hostileEntry(), list: 'unverified-list' });
+    expect(unverified.textContent).not.toContain('50% or more');
+  });
+});
+

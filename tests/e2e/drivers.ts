@@ -2,7 +2,7 @@
  * One small interface over the two browser drivers, so the same e2e suite runs in real Chromium
  * (playwright-core) and real Firefox ESR (puppeteer-core, WebDriver BiDi).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage, type Worker as PwWorker } from 'playwright-core';
@@ -39,6 +39,14 @@ export interface Driver {
 }
 
 const root = resolve(import.meta.dirname, '../..');
+
+/**
+ * For the update tests: the browser reaches the official hosts through this CONNECT proxy (the
+ * local stand-in, tests/e2e/official-source.ts) and accepts its throw-away certificate.
+ */
+export interface OfficialSourceRoute {
+  proxyPort: number;
+}
 
 // ---- Chromium ----------------------------------------------------------------------------
 
@@ -124,18 +132,54 @@ export class ChromiumDriver implements Driver {
   private profile = '';
   private extensionId = '';
 
-  /** `otherExtensions`: unpacked extensions loaded beside Listmark (a foreign sender, in tests). */
-  constructor(private readonly otherExtensions: string[] = []) {}
+  private extensionDir = '';
+
+  /**
+   * `otherExtensions`: unpacked extensions loaded beside Listmark (a foreign sender, in tests).
+   * `official`: route the official hosts to the local stand-in. Chromium has no way to answer its
+   * permission dialog from a test, so with `official` Listmark is loaded from a copy of the build
+   * whose manifest lists the official hosts as granted (host_permissions) instead of optional: the
+   * state after the user said yes. The code is the shipped build's, byte for byte.
+   */
+  constructor(
+    private readonly otherExtensions: string[] = [],
+    private readonly official?: OfficialSourceRoute,
+  ) {}
+
+  private officialHostsGranted(): string {
+    const copy = mkdtempSync(join(tmpdir(), 'listmark-chrome-granted-'));
+    cpSync(resolve(root, 'dist/chrome'), copy, { recursive: true });
+    const manifestPath = join(copy, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { optional_host_permissions?: string[]; host_permissions?: string[] };
+    manifest.host_permissions = manifest.optional_host_permissions ?? [];
+    delete manifest.optional_host_permissions;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    return copy;
+  }
 
   async launch() {
     requireBrowser(CHROMIUM_PATH, 'chromium');
-    const extension = resolve(root, 'dist/chrome');
-    const extensions = [extension, ...this.otherExtensions].join(',');
     this.profile = mkdtempSync(join(tmpdir(), 'listmark-chromium-'));
+    this.extensionDir = this.official ? this.officialHostsGranted() : resolve(root, 'dist/chrome');
+    await this.start();
+  }
+
+  /** Closes the browser and starts it again on the same profile, as a user restarting it. */
+  async restart() {
+    await this.context.close();
+    await this.start();
+  }
+
+  private async start() {
+    const extension = this.extensionDir;
+    const extensions = [extension, ...this.otherExtensions].join(',');
+    const route = this.official
+      ? [`--proxy-server=http://127.0.0.1:${this.official.proxyPort}`, '--ignore-certificate-errors']
+      : [];
     this.context = await chromium.launchPersistentContext(this.profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`],
+      args: [...CHROMIUM_ARGS, ...route, `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`],
       viewport: { width: 1200, height: 900 },
     });
     const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8')) as { background: { service_worker: string } };
@@ -156,6 +200,7 @@ export class ChromiumDriver implements Driver {
   async close() {
     await this.context?.close();
     if (this.profile) rmSync(this.profile, { recursive: true, force: true });
+    if (this.official && this.extensionDir) rmSync(this.extensionDir, { recursive: true, force: true });
   }
   async open(url: string, { loaded = true } = {}): Promise<TestPage> {
     const page = await this.context.newPage();
@@ -174,16 +219,21 @@ const GECKO_ID = 'listmark@listmark.dev';
 const EXTENSION_UUID = '6f1c1b7e-3f7a-4c55-9a58-2d1f1c0b1e01';
 
 /**
- * Resolves once `fn(arg)` is truthy in the page, asking every 50 ms. Puppeteer's waitForFunction
- * builds its poller with Function(), which the content security policy of Listmark's own pages
- * refuses in Firefox; a plain evaluate is not affected. A page that navigates away in between
- * just answers the next time.
+ * Waits until `fn` holds in the page, asking it afresh every 50 ms. Puppeteer's waitForFunction
+ * builds its poller with Function(), which the extension's own pages refuse under their content
+ * security policy in Firefox ESR 140; one evaluate per check needs nothing of the kind. A page
+ * still navigating answers with an error: that is "not yet".
  */
-async function pollInPage<A>(page: PpPage, fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void> {
+async function pollUntil<A>(page: PpPage, fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
   for (;;) {
-    if (await page.evaluate(fn as never, arg as never).catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`Waiting failed: ${timeoutMs} ms exceeded`);
+    try {
+      if (await page.evaluate(fn as never, arg as never)) return;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${fn.toString().slice(0, 120)}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
     await new Promise((next) => setTimeout(next, 50));
   }
 }
@@ -205,7 +255,7 @@ class FirefoxPage implements TestPage {
     return (await this.page.evaluate(fn as never, arg as never)) as Awaited<R>;
   }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 30_000) {
-    await pollInPage(this.page, fn, arg, timeoutMs);
+    await pollUntil(this.page, fn, arg, timeoutMs);
   }
   async click(x: number, y: number) {
     await this.page.mouse.click(x, y);
@@ -237,6 +287,13 @@ export class FirefoxDriver implements Driver {
   readonly name = 'firefox';
   private browser!: Browser;
 
+  /**
+   * `official`: route the official hosts to the local stand-in (an HTTPS proxy for https only, so
+   * pages on localhost are not affected) and let optional permission requests be granted without
+   * the prompt, which no test can answer: the extension still asks, from the user's click.
+   */
+  constructor(private readonly official?: OfficialSourceRoute) {}
+
   async launch() {
     requireBrowser(FIREFOX_PATH, 'firefox-esr');
     this.browser = await puppeteer.launch({
@@ -245,7 +302,18 @@ export class FirefoxDriver implements Driver {
       headless: true,
       // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access allowed.
       args: ['--remote-allow-system-access', '--width=1200', '--height=900'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+        ...(this.official
+          ? {
+              'network.proxy.type': 1,
+              'network.proxy.ssl': '127.0.0.1',
+              'network.proxy.ssl_port': this.official.proxyPort,
+              'extensions.webextOptionalPermissionPrompts': false,
+            }
+          : {}),
+      },
+      ...(this.official ? { acceptInsecureCerts: true } : {}),
     });
     await this.browser.installExtension(resolve(root, 'dist/firefox'));
   }
@@ -268,7 +336,7 @@ export class FirefoxDriver implements Driver {
       // The tab moves to the extension process and puppeteer reports the frame detached, though
       // the page loads: wait for the page, not the navigation.
       await page.goto(url, { timeout: 3_000, waitUntil: 'domcontentloaded' }).catch(() => {});
-      await pollInPage(page, (u) => location.href === u && document.readyState === 'complete', url, 30_000);
+      await pollUntil(page, (u) => location.href === u && document.readyState === 'complete', url, 30_000);
     } else await page.goto(url);
     return new FirefoxPage(page);
   }

@@ -79,7 +79,7 @@ describe.each(drivers)('Listmark in $name', (driver) => {
         const work = performance.getEntriesByName('listmark:work').map((e) => e.startTime);
         return {
           loadEventEnd: navigation.loadEventEnd,
-          injectedAt: (scan.detail as { injectedAt: number }).injectedAt,
+          injectedAt: (JSON.parse(scan.detail as string) as { injectedAt: number }).injectedAt,
           workStart: scan.startTime,
           firstPiece: Math.min(...work),
         };
@@ -135,6 +135,28 @@ describe.each(drivers)('Listmark in $name', (driver) => {
     await page.press('Escape');
     await page.waitFor(() => document.getElementById('listmark-card-host') === null, null);
     await page.close();
+  });
+
+  it('says in the card when the page was written against the listing, and the Affiliates rule of the data', async () => {
+    const openHikvisionCard = async (page: TestPage) => {
+      await page.waitFor(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('listmark-entity-list'), null, 20_000);
+      const point = await page.evaluate(centreOfHighlight, 'Hikvision');
+      await page.click(point!.x, point!.y);
+      await expect.poll(() => page.cardShows(HIKVISION_LISTED_NAME), { timeout: 30_000 }).toBe(true);
+    };
+    const dated = await driver.open(server.url('/dated-article.html'));
+    await openHikvisionCard(dated);
+    expect(await dated.cardShows('This article is dated 12 May 2018, before this organisation was listed (9 Oct 2019).')).toBe(true);
+    for (const text of ['According to the list text of 23 Jul 2026', 'is stayed until 9 Nov 2026', '90 FR 50857']) {
+      expect(await dated.cardShows(text), text).toBe(true);
+    }
+    await dated.close();
+    // The seed article gives no date: the card says nothing of one.
+    const undated = await openSeed();
+    await openHikvisionCard(undated);
+    expect(await undated.cardShows('According to the list text of 23 Jul 2026')).toBe(true);
+    expect(await undated.cardShows('This article is dated')).toBe(false);
+    await undated.close();
   });
 
   it('moves to the next highlight with Alt+Shift+N and opens its card', async () => {

@@ -73,7 +73,7 @@ function pageState(): PageState {
 /** Runs in the page: how many mentions the content script's first full scan found. */
 function mentionsFound(): number {
   const scan = performance.getEntriesByName('listmark:first-scan')[0] as PerformanceMeasure | undefined;
-  return (scan?.detail as { mentions?: number } | undefined)?.mentions ?? -1;
+  return scan ? (JSON.parse(scan.detail as string) as { mentions: number }).mentions : -1;
 }
 
 /** Runs in the page: has the content script finished its first full scan? */

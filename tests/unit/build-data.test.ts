@@ -36,6 +36,9 @@ describe('data build', () => {
     expect(good.status).toBe(0);
     expect(good.output).toMatch(/entity-list: \d{4} entries in 91 countries \(China, People's Republic of \d+, Russia \d+/);
     expect(good.output).toMatch(/unverified-list: 186 entries/);
+    expect(good.output).toContain('affiliates rule for entity-list: § 744.11(a)(1), stayed until 2026-11-09 by 90 FR 50857');
+    const details = JSON.parse(readFileSync(join(out, 'details.json'), 'utf8')) as { affiliatesRules: { list: string }[] };
+    expect(details.affiliatesRules.map((r) => r.list)).toEqual(['entity-list', 'meu-list']);
     const before = readFileSync(join(out, 'details.json'));
 
     const bad = join(out, 'bad.xml');

@@ -44,6 +44,8 @@ describe('Matcher rules', () => {
     ['never joins paragraphs', 'Huawei\n\nTechnologies Co., Ltd.', ['Huawei']],
     ['never joins list items', 'Megvii\n• Huawei', ['Megvii', 'Huawei']],
     ['leaves no bracket open', 'the Center (Lab, Beijing', []],
+    ['covers the kind of company written after a name', 'Megvii Technology Co and Megvii technology', ['Megvii Technology Co', 'Megvii']],
+    ['covers a legal form written in capitals', 'Megvii PTE. LTD said', ['Megvii PTE. LTD']],
     ['finds nothing in empty text', '', []],
   ])('%s', (_rule, text, expected) => {
     expect(texts(text)).toEqual(expected);
@@ -119,6 +121,15 @@ describe('the real bundle', () => {
 
   it('does not flag a weak name the text never backs with a strong one', () => {
     expect(flagged('Sense Time said')).toEqual([]);
+  });
+
+  it('takes an everyday word before the kind of company for a name, written with its capitals only', () => {
+    expect(flagged('Positive Technologies was added.')).toEqual([expect.objectContaining({ text: 'Positive Technologies', listedName: 'Positive Technologies' })]);
+    expect(flagged('Toga Networks was added.')).toEqual([expect.objectContaining({ text: 'Toga Networks', listedName: 'Toga Networks' })]);
+    expect(flagged('a positive technologies outlook')).toEqual([]);
+    // A person, a nationality or a generic word first keeps the name weak.
+    expect(flagged('Russian Helicopters said')).toEqual([]);
+    expect(flagged('Hansen Technologies said')).toEqual([]);
   });
 
   it.each([

@@ -54,6 +54,11 @@ describe('short forms of names listed with a parent, a place or a dedication', (
     ['Radiosvyaz Scientific Technical Institute', 'Joint Stock Company Scientific Technical Institute Radiosvyaz'],
     ['Arzamas Instrument-Making Plant', 'Joint Stock Company Arzamas Instrument-Making Plant named after P.I. Plandin'],
     ['Yixin Science & Technology', 'Yixin Science and Technology Co. Ltd.'],
+    ['Tactical Missiles Corporation', 'Tactical Missiles Corporation JSC'],
+    ['Ratep', 'Joint Stock Company Ratep'],
+    ['NSCC-GZ', 'National Supercomputing Center Guangzhou (NSCC-GZ), Sun Yat-Sen University'],
+    ['Burmese Ministry of Home Affairs', 'Ministry of Home Affairs'],
+    ['Burmese Ministry of Defense', 'Ministry of Defence'],
   ])('finds "%s" for %s', (text, listedName) => {
     expect(flagged(`Officials said ${text} was added.`)).toEqual([expect.objectContaining({ text, listedName })]);
   });

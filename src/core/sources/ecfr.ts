@@ -10,7 +10,9 @@ import { mergeRepeatedRows } from '../merge-entries';
 import { parseEntityCell, cleanName, type EntityCell } from '../entity-cell';
 import { entryId } from '../entry-id';
 import type { Lexicon } from '../lexicon';
+import type { AffiliatesRule } from '../affiliates-rule';
 import type { Entry, Footnote, ListId } from '../list-model';
+import { parseAffiliatesRules } from './ecfr-affiliates-rule';
 import { SourceError } from './source-error';
 
 interface SupplementSpec {
@@ -33,6 +35,8 @@ const SUPPLEMENTS: SupplementSpec[] = [
 export interface Part744 {
   entries: Entry[];
   footnotes: Footnote[];
+  /** The Affiliates rule per list, with any stay, as this text states it. */
+  affiliatesRules: AffiliatesRule[];
   /** Counts per list and per country, for the build report. */
   counts: Record<string, Record<string, number>>;
 }
@@ -333,5 +337,5 @@ export function parsePart744(xml: string, file: string, lexicon: Lexicon): Part7
     for (const e of parsed.entries) perCountry[e.country] = (perCountry[e.country] ?? 0) + 1;
     counts[spec.list] = perCountry;
   }
-  return { entries, footnotes, counts };
+  return { entries, footnotes, affiliatesRules: parseAffiliatesRules(root, file), counts };
 }

@@ -160,12 +160,21 @@ function teardown(): void {
   document.removeEventListener('keydown', onKeyDown, true);
 }
 
+/**
+ * Resolves once the settings have been read and Listmark has started on the page or decided not
+ * to: a report asked for before then (a popup opened as the page loads) waits for it instead of
+ * answering "nothing found" while the first scan has not begun.
+ */
+let decided: () => void = () => {};
+const firstDecision = new Promise<void>((resolve) => (decided = resolve));
+
 function apply(next: Settings): void {
   if (tornDown) return;
   settings = next;
   const active = isActiveOn(next, location.hostname);
   stop();
   if (active) start(next);
+  decided();
 }
 
 let styleSheet: CSSStyleSheet | null = null;
@@ -337,6 +346,7 @@ export function boot(injectedAt: number): void {
   if (isTopFrame) {
     handleMessages<Omit<ContentProtocol, 'showSelectionCheck'>>({
       getPageReport: async () => {
+        await firstDecision;
         await scanner?.whenIdle();
         return await pageReport();
       },
@@ -359,7 +369,9 @@ export function boot(injectedAt: number): void {
     (stored) => void (dismissalsChanged || (dismissals = stored)),
     () => {}, // storage unreadable: highlights without dismissals beat no highlights at all
   );
-  void loadSettings().then((loaded) => settingsChanged || apply(loaded));
+  void loadSettings()
+    .then((loaded) => settingsChanged || apply(loaded))
+    .finally(() => decided()); // unreadable settings: nothing starts, and a report says so
   onSettingsChanged((next) => {
     settingsChanged = true;
     apply(next);

@@ -92,6 +92,8 @@ async function fetchReport(): Promise<PageReport | null> {
 }
 
 const ASK_AGAIN_MS = 200;
+/** A question to the page unanswered this long is asked again (a page's first full scan may take a few seconds). */
+const ASK_AFRESH_MS = 5_000;
 /**
  * How long a loaded page may take to answer before the popup says Listmark does not run there:
  * briefly for a page no content script runs on (the browser's own, a store, a PDF viewer); long
@@ -112,17 +114,28 @@ function mayRunOn(url: string | undefined): boolean {
  * finds nobody to answer: it says it is waiting and asks again, until the page answers or has
  * been loaded for a while (a page Listmark cannot run on, such as the browser's own, never will).
  */
+interface Question {
+  answer: Promise<PageReport | null>;
+  since: number;
+}
+
 async function reportOnceStarted(): Promise<PageReport | null> {
   let loadedSince: number | null = null;
+  // One question at a time; asked again if it has had no answer for a while: Firefox may hold a
+  // message sent to a tab as it loads unanswered, also once the page has loaded.
+  let asking: Question | null = null;
   for (;;) {
     if (tabId === undefined) return null;
     const tab = await browser.tabs.get(tabId).catch(() => null);
     if (!tab) return null;
     const loading = tab.status === 'loading';
-    // Said before asking: Firefox may hold a message to a loading tab unanswered.
+    // Said before asking, in case the answer is held.
     if (loading) byId('summary').textContent = t('popupWaitingForPage');
-    const report = await (loading ? Promise.race([fetchReport(), delay(ASK_AGAIN_MS * 5).then(() => null)]) : fetchReport());
+    if (!asking || performance.now() - asking.since > ASK_AFRESH_MS) asking = { answer: fetchReport(), since: performance.now() };
+    const current: Question = asking;
+    const report = await Promise.race([current.answer, delay(ASK_AGAIN_MS * 5).then(() => undefined)]);
     if (report) return report;
+    if (report === null && asking === current) asking = null; // answered that nobody is there: ask again
     if (loading) loadedSince = null;
     else if (performance.now() - (loadedSince ??= performance.now()) > (mayRunOn(tab.url) ? ANSWER_AFTER_LOAD_MS.webPage : ANSWER_AFTER_LOAD_MS.other)) return null;
     await delay(ASK_AGAIN_MS);

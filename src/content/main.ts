@@ -381,8 +381,10 @@ export function boot(injectedAt: number): void {
     dismissals = next;
     if (settings) apply(settings);
   });
-  // An update from the official source was swapped in (or rolled back): scan again with it.
-  onDataInUseChanged(() => {
-    if (settings) apply(settings);
+  // An update from the official source was swapped in (or rolled back): scan again with it. The
+  // record the background writes when it first starts only describes the data already in use: a
+  // rescan then would close an open card and repaint every highlight for nothing.
+  onDataInUseChanged((next, hadRecord) => {
+    if (settings && (hadRecord || next?.origin === 'update')) apply(settings);
   });
 }

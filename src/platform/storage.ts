@@ -73,10 +73,13 @@ export function storedValue<T>(area: 'sync' | 'local', key: string, parse: (stor
         }
         return next;
       }),
-    /** Calls back with the new value whenever it changes, in any context. Returns an unsubscribe. */
-    onChanged: (callback: (value: T) => void): (() => void) => {
-      const listener = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
-        if (changedArea === area && key in changes) callback(parse(changes[key]!.newValue));
+    /**
+     * Calls back with the new value whenever it changes, in any context, and whether there was a
+     * stored value before. Returns an unsubscribe.
+     */
+    onChanged: (callback: (value: T, hadValue: boolean) => void): (() => void) => {
+      const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, changedArea: string) => {
+        if (changedArea === area && key in changes) callback(parse(changes[key]!.newValue), changes[key]!.oldValue !== undefined);
       };
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);

@@ -6,6 +6,7 @@
  */
 import { parseDetailsBundle, type DetailsBundle } from '../core/bundle';
 import type { Entry } from '../core/list-model';
+import type { RemovedEntry } from '../core/removed';
 import { Matcher, type MatcherData } from '../core/matcher';
 import { readPackagedText } from '../platform/packaged';
 import { loadDataInUseInfo, updateDataInUseInfo } from '../platform/data-in-use-record';
@@ -22,6 +23,10 @@ export interface DataVersion {
   update: StoredUpdate | null;
   details: () => Promise<DetailsStore>;
   matcher: () => Promise<Matcher>;
+  /** The names of entries updates removed (core/removed), or null when there are none. */
+  removedMatcher: () => Promise<Matcher | null>;
+  /** The removed entries by id. */
+  removedById: Map<string, RemovedEntry>;
 }
 
 /** Runs a load once per version; a failed load is retried by the next request. */
@@ -46,6 +51,8 @@ function versionOf(update: StoredUpdate | null): DataVersion {
       update: null,
       details: once(async () => detailsFrom(await readPackagedText('data/details.json'))),
       matcher: once(async () => new Matcher(JSON.parse(await readPackagedText('data/matcher.json')) as MatcherData)),
+      removedMatcher: () => Promise.resolve(null),
+      removedById: new Map(),
     };
   }
   return {
@@ -53,6 +60,8 @@ function versionOf(update: StoredUpdate | null): DataVersion {
     update,
     details: once(async () => detailsFrom(update.detailsJson)),
     matcher: once(async () => new Matcher(JSON.parse(update.matcherJson) as MatcherData)),
+    removedMatcher: once(async () => (update.removedMatcherJson ? new Matcher(JSON.parse(update.removedMatcherJson) as MatcherData) : null)),
+    removedById: new Map(update.removed.map((r) => [r.id, r])),
   };
 }
 

@@ -3,7 +3,8 @@
  * switches from one whole version to another or not at all (a worker stopped mid-update leaves
  * the previous record untouched). No record means the bundled data is in use.
  */
-import type { ChangedEntry, DatasetDiff } from '../core/diff';
+import type { DatasetDiff } from '../core/diff';
+import { parseRemovedRecords, type RemovedEntry } from '../core/removed';
 
 export interface StoredUpdate {
   datasetDate: string;
@@ -13,8 +14,12 @@ export interface StoredUpdate {
   matcherJson: string;
   /** What changed from the data in use before this one. */
   diff: DatasetDiff;
-  /** Entries removed by this and earlier updates, with the date of the text that no longer lists them. */
-  removed: (ChangedEntry & { removedOn: string })[];
+  /** Entries removed by this and earlier updates, whole, with the date of the text that no longer lists them. */
+  removed: RemovedEntry[];
+  /** The names of `removed`, compiled with the same rules (matcher.json's format); null when none. */
+  removedMatcherJson: string | null;
+  /** The CSL download the data holds, if any: its ETag (asked again with If-None-Match) and day. */
+  csl: { etag: string | null; date: string } | null;
 }
 
 const DB_NAME = 'listmark-data';
@@ -55,7 +60,14 @@ function committed(tx: IDBTransaction): Promise<void> {
 export async function readStoredUpdate(): Promise<StoredUpdate | null> {
   const db = await database();
   const value = (await request(db.transaction(STORE, 'readonly').objectStore(STORE).get(UPDATE_KEY))) as StoredUpdate | undefined;
-  return value && typeof value.detailsJson === 'string' && typeof value.matcherJson === 'string' ? value : null;
+  if (!value || typeof value.detailsJson !== 'string' || typeof value.matcherJson !== 'string') return null;
+  // A record written before removed entries were kept whole, or the CSL was offered, reads as holding neither.
+  return {
+    ...value,
+    removed: parseRemovedRecords(value.removed),
+    removedMatcherJson: typeof value.removedMatcherJson === 'string' ? value.removedMatcherJson : null,
+    csl: value.csl && typeof value.csl.date === 'string' ? value.csl : null,
+  };
 }
 
 export async function writeStoredUpdate(update: StoredUpdate): Promise<void> {

@@ -8,16 +8,15 @@
  */
 import { LIST_IDS, LISTS, type Entry, type ListId } from '../core/list-model';
 import { buildLookupIndex, compiledNamesOf, MAX_LOOKUP_QUERY_LENGTH, type LookupIndex } from '../core/lookup';
-import { checkFindNamesRequest, findNames } from '../core/name-finder';
+import { checkFindNamesRequest, findNamesWithRemoved } from '../core/name-finder';
 import type { BackgroundProtocol, EntryDetails } from '../core/protocol';
 import { browser } from '../platform/browser';
 import { acceptAlivePorts, handleMessages, type Handlers } from '../platform/messaging';
 import { dataInUse, type DataVersion, type DetailsStore } from './data-in-use';
 import { checkSelectionIn, registerSelectionMenu } from './selection-menu';
-import { checkForUpdates, registerUpdates, setShowRemoved, setUpdatesEnabled, updateStatus, useBundledList } from './updates';
+import { checkForUpdates, registerUpdates, setCslEnabled, setUpdatesEnabled, updateStatus, useBundledList } from './updates';
 
 const detailsStore = async () => (await dataInUse()).details();
-const matcher = async () => (await dataInUse()).matcher();
 
 /**
  * Built at the first lookup (the popup asks for one as it opens) and again only when the data in
@@ -90,7 +89,7 @@ function validate(type: string, args: unknown[]): string | null {
     case 'useBundledList':
       return args.length === 0 ? null : `${type} takes no arguments`;
     case 'setUpdatesEnabled':
-    case 'setShowRemoved':
+    case 'setCslEnabled':
       return args.length === 1 && typeof args[0] === 'boolean' ? null : `${type} takes one boolean`;
     default:
       return `unknown message "${type}"`;
@@ -98,19 +97,36 @@ function validate(type: string, args: unknown[]): string | null {
 }
 
 const handlers = {
-  findNames: async (_sender, texts) => findNames(await matcher(), texts),
+  findNames: async (_sender, texts) => {
+    const data = await dataInUse();
+    const [names, removed] = await Promise.all([data.matcher(), data.removedMatcher()]);
+    return findNamesWithRemoved(names, removed, texts);
+  },
   getEntries: async (_sender, ids) => {
-    const store = await detailsStore();
+    const data = await dataInUse();
+    const store = await data.details();
     return ids.map((id) => {
       const entry = store.byId.get(id);
-      return entry ? describe(store, entry) : null;
+      if (entry) return describe(store, entry);
+      const removed = data.removedById.get(id);
+      if (!removed) return null;
+      const { removedOn, removedBy, ...listed } = removed;
+      // As it was listed; its list's Affiliates rule is today's text's, which no longer concerns it.
+      const described: EntryDetails = { ...describe(store, listed), removed: { on: removedOn, by: removedBy } };
+      delete described.affiliatesRule;
+      return described;
     });
   },
   getDataset: async () => {
     const { details } = await detailsStore();
     const counts = new Map<ListId, number>();
-    for (const entry of details.entries) counts.set(entry.list, (counts.get(entry.list) ?? 0) + 1);
-    const lists = LIST_IDS.filter((list) => counts.has(list)).map((list) => ({ list, entries: counts.get(list)! }));
+    const sourceOf = new Map<ListId, Entry['source']>();
+    for (const entry of details.entries) {
+      counts.set(entry.list, (counts.get(entry.list) ?? 0) + 1);
+      sourceOf.set(entry.list, entry.source);
+    }
+    const dateOf = (list: ListId) => (sourceOf.get(list) === 'csl' && details.cslDate ? details.cslDate : details.datasetDate);
+    const lists = LIST_IDS.filter((list) => counts.has(list)).map((list) => ({ list, entries: counts.get(list)!, date: dateOf(list) }));
     return { datasetDate: details.datasetDate, source: details.sources.join('; '), entryCount: details.entries.length, lists };
   },
   reportPage: async (sender, { distinctEntities }) => {
@@ -135,8 +151,8 @@ const handlers = {
     await setUpdatesEnabled(enabled);
     return updateStatus();
   },
-  setShowRemoved: async (_sender, show) => {
-    await setShowRemoved(show);
+  setCslEnabled: async (_sender, enabled) => {
+    await setCslEnabled(enabled);
     return updateStatus();
   },
   useBundledList: async () => {

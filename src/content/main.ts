@@ -43,7 +43,8 @@ function scheduleReport(): void {
   clearTimeout(reportTimer);
   reportTimer = setTimeout(() => {
     if (!isExtensionContextAlive()) return teardown();
-    const distinctEntities = scanner ? new Set([...scanner.mentions].map((m) => m.entryIds[0])).size : 0;
+    // Organisations no longer listed (shown muted, if at all) are not counted as flagged.
+    const distinctEntities = scanner ? new Set([...scanner.mentions].filter((m) => !m.name.removed).map((m) => m.entryIds[0])).size : 0;
     sendToBackground<BackgroundProtocol, 'reportPage'>('reportPage', { distinctEntities }).catch(() => {});
   }, 150);
 }
@@ -108,7 +109,8 @@ function start(current: Settings): void {
     findNames,
     painter: createPainter(window, recordWork),
     acceptVariant: (v: VariantInfo) =>
-      lists.has(v.list) && (current.includeShortForms || v.kind !== 'derived') && !(dismissed ??= dismissedOn(dismissals, location.hostname)).has(v.entryId),
+      lists.has(v.list) &&
+      (!v.removed || current.showRemoved) && (current.includeShortForms || v.kind !== 'derived') && !(dismissed ??= dismissedOn(dismissals, location.hostname)).has(v.entryId),
     onChange: scheduleReport,
     onSlice: recordWork,
     schedule: scheduleSlice,
@@ -191,7 +193,7 @@ function applyHighlightStyle(style: Settings['highlightStyle']): void {
       styleSheet = new CSSStyleSheet();
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, styleSheet];
     }
-    styleSheet.replaceSync(style === 'underline' ? '::highlight(listmark-entity-list), ::highlight(listmark-meu-list), ::highlight(listmark-unverified-list), ::highlight(listmark-sdn-list), ::highlight(listmark-denied-persons-list), ::highlight(listmark-nonproliferation-sanctions), ::highlight(listmark-debarred-parties), ::highlight(listmark-other-csl) { background-color: transparent; }' : '');
+    styleSheet.replaceSync(style === 'underline' ? '::highlight(listmark-entity-list), ::highlight(listmark-meu-list), ::highlight(listmark-unverified-list), ::highlight(listmark-sdn-list), ::highlight(listmark-denied-persons-list), ::highlight(listmark-nonproliferation-sanctions), ::highlight(listmark-debarred-parties), ::highlight(listmark-other-csl), ::highlight(listmark-removed) { background-color: transparent; }' : '');
   } catch {
     // Constructed style sheets unavailable here: the default style stays.
   }
@@ -304,6 +306,7 @@ async function pageReport(): Promise<PageReport> {
       sliceStart = performance.now();
     }
     if (!mention.range.startContainer.isConnected) continue; // removed while the report was built
+    if (mention.name.removed) continue; // no longer listed: not part of what the page flags
     const id = mention.entryIds[0]!;
     let entity = byEntry.get(id);
     if (!entity) {

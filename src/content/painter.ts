@@ -7,9 +7,12 @@
 import type { ListId } from '../core/list-model';
 import { blockOf } from './text-segments';
 
-/** A range to paint, and the list whose colour it takes. */
+/** What a highlight looks like: its list's colours, or the muted look of a removed entry. */
+export type HighlightGroup = ListId | 'removed';
+
+/** A range to paint, and the list (or `removed`) whose look it takes. */
 export interface PaintedRange {
-  list: ListId;
+  list: HighlightGroup;
   range: Range;
 }
 
@@ -17,11 +20,11 @@ export interface Painter {
   readonly kind: 'highlight-api' | 'mark';
   /** Paints a batch at once (the Highlight API painter decides per batch how to register it). */
   add(batch: readonly PaintedRange[]): void;
-  remove(list: ListId, range: Range): void;
+  remove(list: HighlightGroup, range: Range): void;
   clear(): void;
 }
 
-export function highlightName(list: ListId): string {
+export function highlightName(list: HighlightGroup): string {
   return `listmark-${list}`;
 }
 
@@ -48,9 +51,9 @@ interface Windowing {
 
 export class HighlightPainter implements Painter {
   readonly kind = 'highlight-api';
-  private readonly highlights = new Map<ListId, Highlight>();
+  private readonly highlights = new Map<HighlightGroup, Highlight>();
   /** Every painted range, with its list, whether registered right now or not. */
-  private readonly painted = new Map<Range, ListId>();
+  private readonly painted = new Map<Range, HighlightGroup>();
   private windowing: Windowing | null = null;
 
   constructor(
@@ -70,7 +73,7 @@ export class HighlightPainter implements Painter {
     else for (const { list, range } of batch) this.register(list, range);
   }
 
-  remove(list: ListId, range: Range): void {
+  remove(list: HighlightGroup, range: Range): void {
     this.painted.delete(range);
     this.unregister(list, range);
     const windowing = this.windowing;
@@ -94,7 +97,7 @@ export class HighlightPainter implements Painter {
     this.highlights.clear();
   }
 
-  private register(list: ListId, range: Range): void {
+  private register(list: HighlightGroup, range: Range): void {
     let highlight = this.highlights.get(list);
     if (!highlight) {
       highlight = new Highlight();
@@ -105,7 +108,7 @@ export class HighlightPainter implements Painter {
     if (!highlight.has(range)) highlight.add(range);
   }
 
-  private unregister(list: ListId, range: Range): void {
+  private unregister(list: HighlightGroup, range: Range): void {
     const highlight = this.highlights.get(list);
     if (highlight?.has(range)) highlight.delete(range);
   }
@@ -123,7 +126,7 @@ export class HighlightPainter implements Painter {
     for (const [range, list] of this.painted) this.watch(windowing, range, list, false);
   }
 
-  private watch(windowing: Windowing, range: Range, list: ListId, registerIfNear = true): void {
+  private watch(windowing: Windowing, range: Range, list: HighlightGroup, registerIfNear = true): void {
     const block = blockElement(range);
     if (!block) return this.register(list, range); // outside any element (a shadow root's top level)
     let ranges = windowing.byBlock.get(block);
@@ -170,7 +173,7 @@ export class MarkPainter implements Painter {
     for (const { list, range } of batch) this.wrap(list, range);
   }
 
-  private wrap(list: ListId, range: Range): void {
+  private wrap(list: HighlightGroup, range: Range): void {
     if (range.startContainer !== range.endContainer || range.startContainer.nodeType !== 3 /* text */) return;
     const text = range.startContainer as Text;
     const doc = text.ownerDocument;
@@ -184,7 +187,7 @@ export class MarkPainter implements Painter {
     this.marks.set(range, mark);
   }
 
-  remove(_list: ListId, range: Range): void {
+  remove(_list: HighlightGroup, range: Range): void {
     const mark = this.marks.get(range);
     if (!mark) return;
     this.marks.delete(range);

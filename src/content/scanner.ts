@@ -9,7 +9,7 @@
 import { EvidenceLedger, type Evidence } from '../core/evidence';
 import type { ListId } from '../core/list-model';
 import { MAX_TEXTS_PER_REQUEST, type FoundNames, type VariantInfo } from '../core/name-finder';
-import type { Painter } from './painter';
+import type { HighlightGroup, Painter } from './painter';
 import { isInSkippedRegion, OWN_PREFIX, positionOf, textSegments, type TextSegment } from './text-segments';
 
 export interface Mention {
@@ -25,6 +25,11 @@ export interface Mention {
   entryIds: string[];
   /** For a weak name (see core/evidence): the long form that defines it where it stands. */
   definedAs?: string;
+}
+
+/** A removed entry's name (core/removed) is painted in the muted look, whatever its list. */
+export function groupOf(mention: Mention): HighlightGroup {
+  return mention.name.removed ? 'removed' : mention.list;
 }
 
 export interface ScannerOptions {
@@ -181,7 +186,7 @@ export class Scanner {
   }
 
   private dropMention(m: Mention): void {
-    this.options.painter.remove(m.list, m.range);
+    this.options.painter.remove(groupOf(m), m.range);
     this.mentions.delete(m);
     const siblings = this.byNode.get(m.anchor);
     siblings?.delete(m);
@@ -208,7 +213,7 @@ export class Scanner {
     if (this.unpainted.length === 0 || (!force && now - this.lastFlush < PAINT_INTERVAL_MS)) return;
     this.lastFlush = now;
     const { painter } = this.options;
-    painter.add(this.unpainted.filter((m) => this.mentions.has(m)));
+    painter.add(this.unpainted.filter((m) => this.mentions.has(m)).map((m) => ({ list: groupOf(m), range: m.range })));
     this.unpainted = [];
     // Changes Listmark makes itself (only the <mark> fallback makes any) never trigger a rescan.
     if (painter.kind === 'mark') this.observer?.takeRecords();

@@ -14,6 +14,8 @@ export interface DetailsBundle {
   datasetDate: string;
   /** Where the data came from, for the UI. */
   sources: string[];
+  /** The day trade.gov's Consolidated Screening List was downloaded, when the data holds its lists. */
+  cslDate?: string;
   entries: Entry[];
   footnotes: Footnote[];
   /** The Affiliates rule per list and any stay of it, as the source text states them. */
@@ -45,7 +47,7 @@ export function makeBundle(
   entries: Entry[],
   footnotes: Footnote[],
   variants: readonly Variant[],
-  meta: { datasetDate: string; sources: string[]; namePrefixVetoes?: readonly string[]; affiliatesRules?: AffiliatesRule[] },
+  meta: { datasetDate: string; sources: string[]; cslDate?: string; namePrefixVetoes?: readonly string[]; affiliatesRules?: AffiliatesRule[] },
 ): Bundle {
   const problems = validateEntries(entries);
   if (problems.length > 0) throw new Error(`Invalid bundle:\n  ${problems.slice(0, 20).join('\n  ')}`);
@@ -54,6 +56,7 @@ export function makeBundle(
       format: 'listmark-details/1',
       datasetDate: meta.datasetDate,
       sources: meta.sources,
+      ...(meta.cslDate ? { cslDate: meta.cslDate } : {}),
       entries,
       footnotes,
       affiliatesRules: meta.affiliatesRules ?? [],

@@ -16,6 +16,9 @@ export const LIST_IDS = [
 ] as const;
 export type ListId = (typeof LIST_IDS)[number];
 
+/** The lists of 15 CFR Part 744 (Supplements No. 4, 7 and 6): the eCFR text is their source. */
+export const PART_744_LISTS: readonly ListId[] = ['entity-list', 'meu-list', 'unverified-list'];
+
 export interface ListInfo {
   id: ListId;
   /** Short name shown in the UI. */

@@ -25,6 +25,8 @@ export interface VariantInfo {
   list: ListId;
   /** Counts only with evidence on the same page (core/evidence). */
   weak: boolean;
+  /** A name of an entry an update removed from its list (core/removed): shown muted, if at all. */
+  removed?: true;
 }
 
 export interface FoundNames {
@@ -67,6 +69,29 @@ export function findNames(matcher: Matcher, texts: readonly string[]): FoundName
     });
   });
   return { matches, variants, definitions };
+}
+
+/**
+ * findNames over the data in use, plus the names of removed entries: their variants are numbered
+ * after the live ones and marked `removed`. A removed name is reported only where no live name
+ * matched any of its text: a listed organisation is never shown as removed.
+ */
+export function findNamesWithRemoved(matcher: Matcher, removed: Matcher | null, texts: readonly string[]): FoundNames {
+  const live = findNames(matcher, texts);
+  if (!removed) return live;
+  const gone = findNames(removed, texts);
+  if (gone.matches.every((m) => m.length === 0)) return live;
+  const offset = matcher.variantCount;
+  for (const [v, info] of Object.entries(gone.variants)) live.variants[Number(v) + offset] = { ...info, removed: true };
+  const definitionOffset = live.definitions.length;
+  live.definitions.push(...gone.definitions);
+  live.matches = live.matches.map((found, i) => {
+    const extra = (gone.matches[i] ?? [])
+      .filter(([start, end]) => !found.some(([s, e]) => s! < end! && start! < e!))
+      .map(([start, end, definition, ...variants]) => [start!, end!, definition === -1 ? -1 : definition! + definitionOffset, ...variants.map((v) => v + offset)]);
+    return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a[0]! - b[0]!);
+  });
+  return live;
 }
 
 /** Why a findNames request is refused, or null if it is well formed and within the limits. */

@@ -4,7 +4,7 @@
  */
 import type { AffiliatesRule } from './affiliates-rule';
 import type { DatasetDiff } from './diff';
-import type { Entry, Footnote, ListId } from './list-model';
+import type { Citation, Entry, Footnote, ListId } from './list-model';
 import type { LookupHit, LookupOptions } from './lookup';
 import type { FoundNames } from './name-finder';
 import type { CheckRecord, DataInUseInfo, UpdatePreferences } from './update-status';
@@ -17,14 +17,16 @@ export interface EntryDetails extends Entry {
   footnoteTexts: Footnote[];
   /** The Affiliates rule of the entry's list as the data's text states it; absent when it states none. */
   affiliatesRule?: AffiliatesRule;
+  /** For an entry an update removed (see core/removed): when, and by which rule if known. */
+  removed?: { on: string; by: Citation | null };
 }
 
 export interface DatasetInfo {
   datasetDate: string;
   source: string;
   entryCount: number;
-  /** The lists the data in use holds, with their entry counts: the only ones Listmark can flag. */
-  lists: { list: ListId; entries: number }[];
+  /** The lists the data in use holds, with their entry counts and the date of their data: the only ones Listmark can flag. */
+  lists: { list: ListId; entries: number; date: string }[];
 }
 
 /** Opt-in updates: the user's choice, the last check, the data in use and what the last update changed. */
@@ -32,11 +34,15 @@ export interface UpdateStatus {
   preferences: UpdatePreferences;
   /** Whether the browser grants the host permission for the official source now. */
   hasPermission: boolean;
+  /** The same for trade.gov, which the CSL option needs. */
+  hasCslPermission: boolean;
   checking: boolean;
   check: CheckRecord | null;
   inUse: DataInUseInfo;
   bundledDate: string;
   diff: DatasetDiff | null;
+  /** The day the CSL copy in use was downloaded; null when the data holds none. */
+  cslDate: string | null;
 }
 
 /** One flagged organisation on a page, as the content script reports it. */
@@ -74,7 +80,8 @@ export interface BackgroundProtocol {
   checkForUpdates(): UpdateStatus;
   /** Turns daily updates on (after the options page got the host permission) or off. */
   setUpdatesEnabled(enabled: boolean): UpdateStatus;
-  setShowRemoved(show: boolean): UpdateStatus;
+  /** Turns the CSL option on (after the options page got trade.gov's permission) or off. */
+  setCslEnabled(enabled: boolean): UpdateStatus;
   /** Drops the downloaded data and turns updating off. */
   useBundledList(): UpdateStatus;
 }

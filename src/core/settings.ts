@@ -19,6 +19,8 @@ export interface Settings {
   includeShortForms: boolean;
   /** `marker`: tinted background and underline; `underline`: underline only. */
   highlightStyle: HighlightStyle;
+  /** Also show, muted, organisations an update removed from a list, with when (off by default). */
+  showRemoved: boolean;
 }
 
 export const HIGHLIGHT_STYLES = ['marker', 'underline'] as const;
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   lists: [...LIST_IDS],
   includeShortForms: true,
   highlightStyle: 'marker',
+  showRemoved: false,
 });
 
 function isStringArray(value: unknown): value is string[] {
@@ -49,6 +52,7 @@ export function parseSettings(raw: unknown): Settings {
   if (isStringArray(value.lists)) settings.lists = LIST_IDS.filter((id) => (value.lists as string[]).includes(id));
   if (typeof value.includeShortForms === 'boolean') settings.includeShortForms = value.includeShortForms;
   if (HIGHLIGHT_STYLES.includes(value.highlightStyle as HighlightStyle)) settings.highlightStyle = value.highlightStyle as HighlightStyle;
+  if (typeof value.showRemoved === 'boolean') settings.showRemoved = value.showRemoved;
   return settings;
 }
 

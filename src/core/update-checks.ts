@@ -13,6 +13,8 @@ export const UPDATE_PROBLEMS = [
   'http-status',
   'too-large',
   'not-xml',
+  'not-json',
+  'no-organisations',
   'bad-versions',
   'parse-error',
   'missing-supplement',
@@ -36,6 +38,11 @@ export class UpdateError extends Error {
 export const ECFR_ORIGIN = 'https://www.ecfr.gov';
 export const ECFR_HOST_PERMISSION = 'https://www.ecfr.gov/*';
 
+export const CSL_ORIGIN = 'https://data.trade.gov';
+export const CSL_HOST_PERMISSION = 'https://data.trade.gov/*';
+/** trade.gov's keyless download of the whole Consolidated Screening List; checked with its ETag. */
+export const CSL_URL = `${CSL_ORIGIN}/downloadable_consolidated_screening_list/v1/consolidated.json`;
+
 export const versionsUrl = (origin: string) => `${origin}/api/versioner/v1/versions/title-15.json?part=744`;
 export const fullTextUrl = (origin: string, date: string) => `${origin}/api/versioner/v1/full/${date}/title-15.xml?part=744`;
 
@@ -44,6 +51,12 @@ export const UPDATE_LIMITS = {
   versionsBytes: 2 * 1024 * 1024,
   /** The Part 744 XML of 2026-07-23 is 2.5 MB; six times that is no Part 744 text. */
   xmlBytes: 16 * 1024 * 1024,
+  /**
+   * consolidated.json holds every CSL row (individuals, vessels and all their identity documents
+   * too); its size was not measured from this machine, which has no route to trade.gov. 64 MB is
+   * far above what ~13,000 rows of a few KB each make, and what a service worker can parse at once.
+   */
+  cslBytes: 64 * 1024 * 1024,
   /** Longest wait for the server to start answering, or between two pieces of the body. */
   idleMs: 20_000,
   /** Longest a whole download may take. */
@@ -69,6 +82,19 @@ export function latestVersionDate(json: unknown, today: string): string {
   return latest;
 }
 
+/** How many amendments of Part 744 the versions list dates after `from` and up to `to`. */
+export function amendmentsBetween(json: unknown, from: string, to: string): number {
+  const versions = (json as { content_versions?: unknown } | null)?.content_versions;
+  const dates = new Set<string>();
+  if (Array.isArray(versions)) {
+    for (const version of versions) {
+      const date = (version as { date?: unknown } | null)?.date;
+      if (typeof date === 'string' && ISO_DATE.test(date) && date > from && date <= to) dates.add(date);
+    }
+  }
+  return dates.size;
+}
+
 /**
  * A 200 that is not the XML: servers and proxies answer with HTML error or login pages, which
  * would otherwise reach the parser as "malformed XML" and read as a problem of the official text.
@@ -81,17 +107,26 @@ export function checkXmlResponse(contentType: string, text: string): void {
   if (!/xml/i.test(contentType)) throw new UpdateError('not-xml', `unexpected content type "${contentType}"`);
 }
 
+/** A 200 that is not the CSL's JSON: an HTML error or login page. */
+export function checkJsonResponse(contentType: string, text: string): void {
+  const start = text.slice(0, 512).trimStart().toLowerCase();
+  if (/html/i.test(contentType) || start.startsWith('<!doctype html') || start.startsWith('<html')) {
+    throw new UpdateError('not-json', `the server sent a web page (${contentType || 'no content type'}), not the list's JSON`);
+  }
+}
+
 /** Fewer than this share of a list's entries left is read as a broken text, not a rule. */
 export const PLAUSIBLE_SHARE_KEPT = 2 / 3;
 
 /**
- * A change too big to be a rule: a list that shrank by more than a third, or vanished. BIS adds
- * and removes tens of entries in a rule, never a third of a list.
+ * A change too big to be a rule: a list that shrank by more than a third, or vanished, among the
+ * entries of one source. BIS adds and removes tens of entries in a rule, never a third of a list;
+ * the CSL's lists change as slowly.
  */
-export function implausibleChange(previous: readonly Entry[], next: readonly Entry[]): string | null {
+export function implausibleChange(previous: readonly Entry[], next: readonly Entry[], source: Entry['source'] = 'ecfr'): string | null {
   const count = (entries: readonly Entry[]) => {
     const counts = new Map<ListId, number>();
-    for (const e of entries) if (e.source === 'ecfr') counts.set(e.list, (counts.get(e.list) ?? 0) + 1);
+    for (const e of entries) if (e.source === source) counts.set(e.list, (counts.get(e.list) ?? 0) + 1);
     return counts;
   };
   const before = count(previous);
@@ -100,7 +135,7 @@ export function implausibleChange(previous: readonly Entry[], next: readonly Ent
   for (const [list, had] of before) {
     const has = after.get(list) ?? 0;
     if (has < had * PLAUSIBLE_SHARE_KEPT) return `${list}: ${has} entries where the data in use has ${had}`;
-    const kept = previous.filter((e) => e.list === list && e.source === 'ecfr' && nextIds.has(e.id)).length;
+    const kept = previous.filter((e) => e.list === list && e.source === source && nextIds.has(e.id)).length;
     if (kept < had * PLAUSIBLE_SHARE_KEPT) return `${list}: only ${kept} of ${had} entries kept`;
   }
   return null;

@@ -8,15 +8,15 @@ import { UPDATE_PROBLEMS, type UpdateProblem } from './update-checks';
 export interface UpdatePreferences {
   /** "Keep the lists up to date": check the official source daily. Off until the user turns it on. */
   enabled: boolean;
-  /** Show organisations removed from a list, muted, with when they were removed. Off by default. */
-  showRemoved: boolean;
+  /** Also trade.gov's Consolidated Screening List (organisations of its other lists). Off until the user turns it on. */
+  csl: boolean;
 }
 
-export const DEFAULT_UPDATE_PREFERENCES: UpdatePreferences = { enabled: false, showRemoved: false };
+export const DEFAULT_UPDATE_PREFERENCES: UpdatePreferences = { enabled: false, csl: false };
 
 export function parseUpdatePreferences(stored: unknown): UpdatePreferences {
   const value = (stored ?? {}) as Partial<Record<keyof UpdatePreferences, unknown>>;
-  return { enabled: value.enabled === true, showRemoved: value.showRemoved === true };
+  return { enabled: value.enabled === true, csl: value.csl === true };
 }
 
 export type CheckOutcome = 'unchanged' | 'updated' | 'refused';

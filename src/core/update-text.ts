@@ -21,6 +21,8 @@ export const PROBLEM_MESSAGE_KEYS: Readonly<Record<UpdateProblem, string>> = {
   'http-status': 'updatesProblemHttpStatus',
   'too-large': 'updatesProblemTooLarge',
   'not-xml': 'updatesProblemNotXml',
+  'not-json': 'updatesProblemNotJson',
+  'no-organisations': 'updatesProblemNoOrganisations',
   'bad-versions': 'updatesProblemBadVersions',
   'parse-error': 'updatesProblemParseError',
   'missing-supplement': 'updatesProblemMissingSupplement',
@@ -34,6 +36,11 @@ export const PROBLEM_MESSAGE_KEYS: Readonly<Record<UpdateProblem, string>> = {
 export function dataAgeMessage(datasetDate: string, origin: 'bundled' | 'update', now: Date): MessageRef {
   const days = ageInDays(datasetDate, now);
   return ref(origin === 'update' ? 'updatesDataAgeDownloaded' : 'updatesDataAgeBundled', datasetDate, String(days));
+}
+
+/** "Consolidated Screening List in use: downloaded on DATE, N days old", or null when the data holds none. */
+export function cslAgeMessage(cslDate: string | null, now: Date): MessageRef | null {
+  return cslDate ? ref('updatesCslInUse', cslDate, String(ageInDays(cslDate, now))) : null;
 }
 
 /** Old data with updating off: the popup says so and offers to turn updating on. */

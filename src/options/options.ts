@@ -17,6 +17,7 @@ import {
   updateDismissals,
   updateSettings,
 } from '../platform/storage';
+import { onDataInUseChanged } from '../platform/data-in-use-record';
 import { renderUpdatesSection } from './updates-section';
 
 function item(text: string, action: string, onClick: () => void): HTMLLIElement {
@@ -57,8 +58,9 @@ const saveSettings = (change: (current: Settings) => Settings) =>
 const saveDismissals = (change: (current: Dismissal[]) => Dismissal[]) =>
   showSaved(updateDismissals(change), () => loadDismissals().then(renderDismissals));
 
-/** The lists the data in use holds: asked of the background once, as the page opens. */
-const dataset: Promise<DatasetInfo | null> = sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset').catch(() => null);
+/** The lists the data in use holds: asked of the background as the page opens and whenever the data in use changes. */
+const askDataset = (): Promise<DatasetInfo | null> => sendToBackground<BackgroundProtocol, 'getDataset'>('getDataset').catch(() => null);
+let dataset = askDataset();
 
 async function renderSettings(settings: Settings): Promise<void> {
   const held = await dataset;
@@ -84,9 +86,12 @@ async function renderSettings(settings: Settings): Promise<void> {
       saveSettings((s) => ({ ...s, lists: box.checked ? [...s.lists, id] : s.lists.filter((l: ListId) => l !== id) }));
     });
     label.append(box, ` ${LISTS[id].name}`);
-    if (info && held) label.append(` — ${t('optionsListHeld', info.entries.toLocaleString('en'), held.datasetDate)}`);
+    if (info) label.append(` — ${t('optionsListHeld', info.entries.toLocaleString('en'), info.date)}`);
     lists.append(label);
   }
+  const showRemoved = document.getElementById('show-removed') as HTMLInputElement;
+  showRemoved.checked = settings.showRemoved;
+  showRemoved.onchange = () => saveSettings((s) => ({ ...s, showRemoved: showRemoved.checked }));
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=strictness]')) {
     radio.checked = (radio.value === 'short') === settings.includeShortForms;
     radio.onchange = () => saveSettings((s) => ({ ...s, includeShortForms: radio.value === 'short' }));
@@ -123,4 +128,9 @@ renderUpdatesSection(document.getElementById('updates')!);
 void loadSettings().then(renderSettings);
 void loadDismissals().then(renderDismissals);
 onSettingsChanged(renderSettings);
+// An update (the CSL turned on or off, a rollback) changes which lists can be flagged.
+onDataInUseChanged(() => {
+  dataset = askDataset();
+  void loadSettings().then(renderSettings);
+});
 onDismissalsChanged(renderDismissals);

@@ -1,13 +1,13 @@
 /**
  * "Keep the lists up to date": the switch (which asks for the host permission in the user's click,
- * as browsers require), Check now, Use the bundled list, the data's date and age, the last check
+ * as browsers require), the Consolidated Screening List option (trade.gov's permission, likewise), Check now, Use the bundled list, the data's date and age, the last check
  * and why an update was refused, and what the last update changed, with its citations.
  */
 import type { ChangedEntry, DatasetDiff } from '../core/diff';
 import { LISTS } from '../core/list-model';
 import type { BackgroundProtocol, UpdateStatus } from '../core/protocol';
-import { ECFR_HOST_PERMISSION } from '../core/update-checks';
-import { checkMessages, dataAgeMessage, type MessageRef } from '../core/update-text';
+import { CSL_HOST_PERMISSION, ECFR_HOST_PERMISSION } from '../core/update-checks';
+import { checkMessages, cslAgeMessage, dataAgeMessage, type MessageRef } from '../core/update-text';
 import { t } from '../platform/i18n';
 import { sendToBackground } from '../platform/messaging';
 import { onDataInUseChanged } from '../platform/data-in-use-record';
@@ -66,6 +66,13 @@ export function renderUpdatesSection(root: HTMLElement): void {
   enable.id = 'updates-enabled';
   const enableLabel = el('label');
   enableLabel.append(enable, ` ${t('updatesEnable')}`);
+  const csl = el('input');
+  csl.type = 'checkbox';
+  csl.id = 'updates-csl';
+  const cslLabel = el('label');
+  cslLabel.append(csl, ` ${t('updatesCsl')}`);
+  const cslAge = el('p', '', 'muted');
+  cslAge.id = 'updates-csl-age';
   const checkNow = el('button', t('updatesCheckNow'));
   checkNow.id = 'updates-check-now';
   checkNow.type = 'button';
@@ -83,10 +90,16 @@ export function renderUpdatesSection(root: HTMLElement): void {
   checkLine.id = 'updates-check';
   checkLine.setAttribute('aria-live', 'polite');
   const diffSlot = el('div');
-  root.append(el('p', t('updatesPrivacy'), 'muted'), enableLabel, age, checkLine, refusal, checkNow, ' ', useBundled, diffSlot);
+  root.append(el('p', t('updatesPrivacy'), 'muted'), enableLabel, cslLabel, age, cslAge, checkLine, refusal, checkNow, ' ', useBundled, diffSlot);
 
   const show = (status: UpdateStatus) => {
     enable.checked = status.preferences.enabled;
+    // A part of updating: with updating off nothing is downloaded, so the choice waits.
+    csl.checked = status.preferences.csl;
+    csl.disabled = !status.preferences.enabled || status.checking;
+    const cslInUse = cslAgeMessage(status.cslDate, new Date());
+    cslAge.hidden = !cslInUse;
+    cslAge.textContent = cslInUse ? say(cslInUse) : '';
     checkNow.disabled = !status.preferences.enabled || status.checking;
     useBundled.hidden = status.inUse.origin !== 'update';
     age.textContent = say(dataAgeMessage(status.inUse.datasetDate, status.inUse.origin, new Date()));
@@ -108,7 +121,7 @@ export function renderUpdatesSection(root: HTMLElement): void {
       void sendToBackground<BackgroundProtocol, 'setUpdatesEnabled'>('setUpdatesEnabled', false)
         .then(show)
         // Nothing more will be requested: give the access back too.
-        .then(() => removeHostPermission([ECFR_HOST_PERMISSION]))
+        .then(() => removeHostPermission([ECFR_HOST_PERMISSION, CSL_HOST_PERMISSION]))
         .then(refresh, refresh);
       return;
     }
@@ -128,6 +141,29 @@ export function renderUpdatesSection(root: HTMLElement): void {
         refusal.hidden = false;
         refusal.textContent = `${t('updatesPermissionRefused')} (${String(error)})`;
       },
+    );
+  });
+  csl.addEventListener('change', () => {
+    const refuse = (detail = '') => {
+      csl.checked = false;
+      refusal.hidden = false;
+      refusal.textContent = `${t('updatesCslPermissionRefused')}${detail ? ` (${detail})` : ''}`;
+    };
+    if (!csl.checked) {
+      void sendToBackground<BackgroundProtocol, 'setCslEnabled'>('setCslEnabled', false)
+        .then(show)
+        .then(() => removeHostPermission([CSL_HOST_PERMISSION]))
+        .then(refresh, refresh);
+      return;
+    }
+    // Asked first thing in the click's handler, as for www.ecfr.gov; only trade.gov's host, only now.
+    void requestHostPermission([CSL_HOST_PERMISSION]).then(
+      async (granted) => {
+        if (!granted) return refuse();
+        refusal.hidden = true;
+        show(await sendToBackground<BackgroundProtocol, 'setCslEnabled'>('setCslEnabled', true));
+      },
+      (error: unknown) => refuse(String(error)),
     );
   });
   checkNow.addEventListener('click', () => {

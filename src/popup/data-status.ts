@@ -4,7 +4,7 @@
  * offer to turn updating on (in the options page, where the permission is asked for).
  */
 import type { BackgroundProtocol, UpdateStatus } from '../core/protocol';
-import { checkMessages, dataAgeMessage, isStale, type MessageRef } from '../core/update-text';
+import { checkMessages, cslAgeMessage, dataAgeMessage, isStale, type MessageRef } from '../core/update-text';
 import { ageInDays } from '../core/update-status';
 import { t } from '../platform/i18n';
 import { sendToBackground } from '../platform/messaging';
@@ -36,6 +36,8 @@ function render(root: HTMLElement, status: UpdateStatus): void {
   };
   const age = line(say(dataAgeMessage(status.inUse.datasetDate, status.inUse.origin, now)));
   age.id = 'data-age';
+  const cslInUse = cslAgeMessage(status.cslDate, now);
+  if (cslInUse) line(say(cslInUse)).id = 'data-csl-age';
   if (isStale(status, now)) {
     const stale = line(`${t('updatesStale', String(ageInDays(status.inUse.datasetDate, now)))} `, 'warning');
     stale.id = 'data-stale';

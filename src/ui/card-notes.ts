@@ -6,12 +6,21 @@
 import { describeAffiliatesRule, type AffiliatesRule } from '../core/affiliates-rule';
 import { formatDay } from '../core/format-date';
 import { compareWithListing } from '../core/listing-timeline';
+import type { EntryDetails } from '../core/protocol';
 import { t } from '../platform/i18n';
 
 export interface CardNote {
   text: string;
   /** A part of `text` to show as a link (a Federal Register citation). */
   link?: { text: string; url: string };
+}
+
+/** "Removed from the Entity List on DATE (citation)", for an entry an update removed; else null. */
+export function removedNote(entry: Pick<EntryDetails, 'listName' | 'removed'>): CardNote | null {
+  if (!entry.removed) return null;
+  const { on, by } = entry.removed;
+  if (!by) return { text: t('cardRemovedOnNoRule', entry.listName, on) };
+  return { text: t('cardRemovedOn', entry.listName, on, by.text), link: { text: by.text, url: by.url } };
 }
 
 /** Null where the page gives no date or the entry no listing date: then the card says nothing. */

@@ -8,7 +8,7 @@ import type { EntryDetails } from '../core/protocol';
 import { ageInDays, recentlyAddedOn } from '../core/update-status';
 import { t } from '../platform/i18n';
 import { NotSavedError } from '../platform/storage';
-import { affiliatesRuleNote, listingTimelineNote, type CardNote } from './card-notes';
+import { affiliatesRuleNote, listingTimelineNote, removedNote, type CardNote } from './card-notes';
 
 const KIND_MESSAGE: Record<string, string> = {
   listed: 'kindListed',
@@ -43,6 +43,7 @@ ul { margin: 0; padding-left: 18px; }
 section + section { border-top: 1px solid rgba(127,127,127,.3); margin-top: 12px; padding-top: 10px; }
 .note { margin-top: 12px; font-size: 12px; }
 .added { margin: 4px 0; font-weight: 600; }
+.removed { margin: 4px 0; font-weight: 600; } section.was-listed h2, section.was-listed dl { opacity: .75; } .badge.removed-badge { background: #c9c9cf; color: #2b2b30; }
 .timeline { margin: 6px 0; font-weight: 600; } .affiliates { margin: 6px 0; font-size: 12px; }
 .error { margin: 0 0 6px; font-size: 12px; color: #b3261e; }
 .dismiss { margin: 2px 0 6px; font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 6px; border: 1px solid rgba(127,127,127,.5); background: transparent; color: inherit; cursor: pointer; }
@@ -141,8 +142,9 @@ function sentence(doc: Document, note: CardNote, className: string): HTMLElement
 }
 
 function renderEntry(doc: Document, entry: EntryDetails, content: CardContent, actions: CardActions): HTMLElement {
-  const section = element(doc, 'section');
-  const badge = element(doc, 'span', `badge ${entry.list}`, entry.listName);
+  const section = element(doc, 'section', entry.removed ? 'was-listed' : undefined);
+  // A removed entry wears no list colour: the card must not read as a listing.
+  const badge = element(doc, 'span', entry.removed ? 'badge removed-badge' : `badge ${entry.list}`, entry.removed ? t('cardRemovedBadge', entry.listName) : entry.listName);
   const title = element(doc, 'h2', undefined, entry.name);
   const meaning = element(doc, 'p', 'muted', entry.listMeaning + ' ');
   meaning.append(externalLink(doc, entry.listUrl, t('cardOfficialList')));
@@ -163,7 +165,9 @@ function renderEntry(doc: Document, entry: EntryDetails, content: CardContent, a
   row(t('cardNotes'), entry.notes);
   for (const f of entry.footnoteTexts) row(t('cardFootnote', String(f.number)), f.text);
   section.append(badge, title);
-  const addedOn = recentlyAddedOn(entry.firstListed, new Date());
+  const removal = removedNote(entry);
+  if (removal) section.append(sentence(doc, removal, 'removed'));
+  const addedOn = entry.removed ? null : recentlyAddedOn(entry.firstListed, new Date());
   if (addedOn) section.append(element(doc, 'p', 'added', t('cardAddedOn', addedOn)));
   const onDismiss = actions.onDismiss;
   if (onDismiss) {

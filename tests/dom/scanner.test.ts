@@ -1,7 +1,6 @@
 /** Text model and scanner on fixture DOM in jsdom, with a recording painter and the real matcher. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ListId } from '../../src/core/list-model';
-import type { Painter, PaintedRange } from '../../src/content/painter';
+import type { HighlightGroup, Painter, PaintedRange } from '../../src/content/painter';
 import { MarkPainter } from '../../src/content/painter';
 import { Scanner, type ScannerOptions } from '../../src/content/scanner';
 import { segmentText, textSegments } from '../../src/content/text-segments';
@@ -10,11 +9,11 @@ import { realFindNames } from '../unit/real-bundle';
 
 class RecordingPainter implements Painter {
   readonly kind = 'highlight-api';
-  readonly ranges = new Map<Range, ListId>();
+  readonly ranges = new Map<Range, HighlightGroup>();
   add(batch: readonly PaintedRange[]) {
     for (const { list, range } of batch) this.ranges.set(range, list);
   }
-  remove(_list: ListId, range: Range) {
+  remove(_list: HighlightGroup, range: Range) {
     this.ranges.delete(range);
   }
   clear() {

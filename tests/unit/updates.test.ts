@@ -116,9 +116,9 @@ describe('dates and ages', () => {
   });
   it('calls data older than 45 days stale only while updating is off', () => {
     const inUse = { origin: 'bundled' as const, datasetDate: '2026-07-23', since: '' };
-    expect(isStale({ preferences: { enabled: false, showRemoved: false }, inUse }, now)).toBe(true);
-    expect(isStale({ preferences: { enabled: true, showRemoved: false }, inUse }, now)).toBe(false);
-    expect(isStale({ preferences: { enabled: false, showRemoved: false }, inUse: { ...inUse, datasetDate: '2026-10-19' } }, now)).toBe(false);
+    expect(isStale({ preferences: { enabled: false, csl: false }, inUse }, now)).toBe(true);
+    expect(isStale({ preferences: { enabled: true, csl: false }, inUse }, now)).toBe(false);
+    expect(isStale({ preferences: { enabled: false, csl: false }, inUse: { ...inUse, datasetDate: '2026-10-19' } }, now)).toBe(false);
   });
 });
 
@@ -140,8 +140,8 @@ describe('stored values and words', () => {
     expect(checkMessages({ ...record, outcome: 'refused', problem: 'timeout' }, false)[1]).toEqual({ key: 'updatesProblemTimeout', substitutions: [''] });
   });
   it('reads corrupt or older stored values as defaults', () => {
-    expect(parseUpdatePreferences(undefined)).toEqual({ enabled: false, showRemoved: false });
-    expect(parseUpdatePreferences({ enabled: 'yes' })).toEqual({ enabled: false, showRemoved: false });
+    expect(parseUpdatePreferences(undefined)).toEqual({ enabled: false, csl: false });
+    expect(parseUpdatePreferences({ enabled: 'yes' })).toEqual({ enabled: false, csl: false });
     expect(parseCheckRecord(42)).toBeNull();
     expect(parseCheckRecord({ startedAt: 'x', outcome: 'exploded', problem: 'gremlins' })).toMatchObject({ outcome: null, problem: null, finishedAt: null });
     expect(parseDataInUse({ origin: 'elsewhere', datasetDate: 'x', since: 'y' })).toBeNull();

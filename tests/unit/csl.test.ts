@@ -1,30 +1,13 @@
 /** Consolidated Screening List import: the official CSV and JSON formats, one model, eCFR wins. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listOfSource, parseCsl } from '../../src/core/sources/csl';
+import { cslEntries, cslJsonRows, isOrganisationRow } from '../../src/core/sources/csl-rows';
+import { PART_744_LISTS } from '../../src/core/list-model';
+import { CSL_SAMPLE_CSV, cslSampleJson, cslSampleRows } from '../fixtures/csl-sample';
 import { realBundle } from './real-bundle';
 
-const SAMPLE = resolve(import.meta.dirname, '../../../shared/data/csl-sample-13-rows.csv');
-const csv = readFileSync(SAMPLE, 'utf8');
-
-/** The same rows in the CSL JSON shape: arrays for names and addresses, address objects. */
-async function asJson(): Promise<string> {
-  const { parse } = await import('csv-parse/sync');
-  const rows = parse(csv, { columns: true }) as Record<string, string>[];
-  return JSON.stringify({
-    results: rows.map((r) => ({
-      ...r,
-      alt_names: r.alt_names ? r.alt_names.split('; ') : [],
-      addresses: r.addresses
-        ? r.addresses.split('; ').map((a) => {
-            const parts = a.split(', ');
-            return { address: parts.slice(0, -1).join(', '), country: parts.at(-1) };
-          })
-        : [],
-    })),
-  });
-}
+const csv = CSL_SAMPLE_CSV;
+const asJson = async () => cslSampleJson();
 
 describe('parseCsl', () => {
   it('reads every row of the CSV sample into the shared model', () => {
@@ -71,5 +54,45 @@ describe('parseCsl', () => {
     expect(listOfSource('Entity List (EL) - Bureau of Industry and Security')).toBe('entity-list');
     expect(listOfSource('Military End User (MEU) List - Bureau of Industry and Security')).toBe('meu-list');
     expect(listOfSource('Sectoral Sanctions Identifications List (SSI) - Treasury Department')).toBe('other-csl');
+  });
+});
+
+describe('the JSON download as the browser reads it (csl-rows, no CSV parser)', () => {
+  const rows = () => cslJsonRows(cslSampleJson(), 'consolidated.json');
+
+  it('takes organisations only: typed "Entity", or untyped with an organisation word in the name', () => {
+    const verdicts = Object.fromEntries(cslSampleRows().map((r) => [r.name as string, isOrganisationRow(r as never)]));
+    expect(verdicts).toMatchObject({
+      'ROSNEFT TRADE LIMITED': true, // SSI, type Entity
+      'SME BANK': true,
+      'Sinobright Import and Export Company; and any successor, sub-unit, or subsidiary thereof': true, // ISN, untyped
+      'Academy of Aerospace Solid Propulsion Technology (AASPT)': true,
+      'RIM, Ryong Nam': false, // SDN, type Individual
+      'Evren KAYAKIRAN': false,
+      'I. ASH': false, // DPL, untyped person
+      'Cesareo Estanislao Benitez': false, // DTC, untyped person
+      'Atlas Sanatgaran': false, // UVL, untyped and no organisation word: left out, a miss rather than a guess
+    });
+  });
+
+  it('leaves out the Part 744 lists, whose source is the eCFR text', () => {
+    const { entries, skipped } = cslEntries(rows(), 'consolidated.json', [], { organisationsOnly: true, leaveOut: PART_744_LISTS });
+    expect(entries.map((e) => [e.list, e.name]).sort()).toEqual([
+      ['nonproliferation-sanctions', 'Sinobright Import and Export Company'],
+      ['other-csl', 'ROSNEFT TRADE LIMITED'],
+      ['other-csl', 'SME BANK'],
+      ['other-csl', 'TNK Trading International S.A.'],
+    ]);
+    expect(skipped).toBe(2); // the Entity List and MEU rows (the UVL row is no organisation by its name)
+  });
+
+  it('reads the same entries as the build does from the JSON', () => {
+    const options = { organisationsOnly: true, leaveOut: PART_744_LISTS };
+    expect(cslEntries(rows(), 'consolidated.json', [], options)).toEqual(parseCsl(cslSampleJson(), 'consolidated.json', [], options));
+  });
+
+  it('names the file and place of broken JSON', () => {
+    expect(() => cslJsonRows('{"results": [{"name": ', 'consolidated.json')).toThrow(/consolidated\.json: JSON: not valid JSON/);
+    expect(() => cslJsonRows('{"error": "rate limited"}', 'consolidated.json')).toThrow(/expected an array of entries/);
   });
 });

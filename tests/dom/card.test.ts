@@ -152,5 +152,24 @@ describe('DetailsCard on time', () => {
     const unverified = await open({ ...hostileEntry(), list: 'unverified-list' });
     expect(unverified.textContent).not.toContain('50% or more');
   });
-});
 
+  it('says when and by which rule a removed entry left its list, in a grey badge, and no "Added on"', async () => {
+    const card = new DetailsCard(document, async () => {});
+    const citation = { volume: 91, page: 71234, date: '2026-11-20', text: '91 FR 71234, 11/20/26', url: 'https://www.federalregister.gov/citation/91-FR-71234' };
+    const recent = { ...hostileEntry(), name: 'Megvii Technology', firstListed: new Date().toISOString().slice(0, 10) };
+    const byRule = await openOnPage(card, { matchedText: 'Megvii', variantText: 'Megvii', variantKind: 'derived', entries: [{ ...recent, removed: { on: '2026-11-22', by: citation } }], datasetDate: '2026-11-22' });
+    expect(byRule.textContent).toContain('Removed from the Entity List on 2026-11-22 (91 FR 71234, 11/20/26)');
+    expect(byRule.querySelector('.badge')?.textContent).toBe('No longer on the Entity List');
+    expect(byRule.querySelector('.badge')?.classList.contains('entity-list')).toBe(false);
+    expect([...byRule.querySelectorAll('a')].some((a) => a.textContent === citation.text && a.getAttribute('href') === citation.url)).toBe(true);
+    expect(byRule.textContent).not.toContain('Added on');
+    card.close();
+    const noRule = await openOnPage(card, { matchedText: 'Megvii', variantText: 'Megvii', variantKind: 'derived', entries: [{ ...recent, removed: { on: '2026-11-22', by: null } }], datasetDate: '2026-11-22' });
+    expect(noRule.textContent).toContain('Removed from the Entity List on 2026-11-22 (the official text of that day no longer lists it; the rule that removed it is not named there)');
+    card.close();
+    const listed = await openOnPage(card, { matchedText: 'Megvii', variantText: 'Megvii', variantKind: 'derived', entries: [recent], datasetDate: '2026-11-22' });
+    expect(listed.textContent).not.toContain('Removed from');
+    expect(listed.textContent).toContain('Added on');
+    card.close();
+  });
+});

@@ -7,7 +7,8 @@
  *
  * The XML variants are edits of the real 2026-07-23 text (../shared/data): an entry added, one
  * removed, one changed, and broken answers (truncated, an HTML error page, over the size cap,
- * no answer at all).
+ * no answer at all). The CSL download is whatever the test gives (tests/fixtures/csl-sample.ts
+ * makes it of real rows), answered 304 when the request names its ETag.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -65,6 +66,9 @@ export type XmlAnswer =
   | { kind: 'over-size' }
   | { kind: 'never' };
 
+/** What trade.gov's consolidated.json gets: a body with its ETag (304 to a matching If-None-Match), or too much. */
+export type CslAnswer = { kind: 'json'; body: string; etag: string } | { kind: 'over-size' };
+
 export interface Scenario {
   /** The newest date the versions list gives for Part 744. */
   latestDate: string;
@@ -72,7 +76,11 @@ export interface Scenario {
   xml: XmlAnswer;
   /** The versions request never answers. */
   versionsNeverAnswer?: boolean;
+  /** What a request for the CSL download gets; 404 when not set. */
+  csl?: CslAnswer;
 }
+
+export const CSL_PATH = '/downloadable_consolidated_screening_list/v1/consolidated.json';
 
 export interface OfficialSource {
   /** Port of the CONNECT proxy the browsers are pointed at. */
@@ -80,6 +88,8 @@ export interface OfficialSource {
   setScenario(scenario: Scenario): void;
   /** Paths (with query) requested so far, oldest first, with the Host they were sent to. */
   requests(): string[];
+  /** The If-None-Match of each CSL request so far (null: none sent), and how many got a 304. */
+  cslConditions(): { ifNoneMatch: (string | null)[]; notModified: number };
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -100,14 +110,46 @@ function makeCertificate(): { key: Buffer; cert: Buffer } {
 }
 
 const OVER_SIZE_BYTES = 17 * 1024 * 1024;
+/** Over the CSL's cap (64 MB, core/update-checks). */
+const CSL_OVER_SIZE_BYTES = 65 * 1024 * 1024;
+
+/** Streams `bytes` of spaces, chunked, without Content-Length: a cap must hold while the body streams in. */
+function sendOverSize(res: ServerResponse, contentType: string, bytes: number): void {
+  res.writeHead(200, { 'content-type': contentType });
+  const chunk = Buffer.alloc(1024 * 1024, ' ');
+  let sent = 0;
+  const pump = () => {
+    while (sent < bytes) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    res.end();
+  };
+  res.on('error', () => {});
+  pump();
+}
 
 export async function startOfficialSource(initial: Scenario): Promise<OfficialSource> {
   let scenario = initial;
   const seen: string[] = [];
+  const ifNoneMatch: (string | null)[] = [];
+  let notModified = 0;
   const hanging = new Set<ServerResponse>();
   const answer = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'unknown'}`);
     seen.push(`${url.host}${url.pathname}${url.search}`);
+    if (url.host === 'data.trade.gov' && url.pathname === CSL_PATH) {
+      const condition = req.headers['if-none-match'];
+      ifNoneMatch.push(typeof condition === 'string' ? condition : null);
+      const csl = scenario.csl;
+      if (!csl) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+      if (csl.kind === 'over-size') return sendOverSize(res, 'application/json', CSL_OVER_SIZE_BYTES);
+      if (condition === csl.etag) {
+        notModified++;
+        return void res.writeHead(304, { etag: csl.etag }).end();
+      }
+      return void res.writeHead(200, { 'content-type': 'application/json', etag: csl.etag }).end(csl.body);
+    }
     if (url.host !== 'www.ecfr.gov') return void res.writeHead(404).end();
     if (url.pathname === '/api/versioner/v1/versions/title-15.json' && url.searchParams.get('part') === '744') {
       if (scenario.versionsNeverAnswer) return void hanging.add(res);
@@ -121,22 +163,7 @@ export async function startOfficialSource(initial: Scenario): Promise<OfficialSo
       if (xml.kind === 'html-error-page') {
         return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>We are down for maintenance</h1></body></html>');
       }
-      if (xml.kind === 'over-size') {
-        // Chunked, no Content-Length: the cap must hold while the body streams in.
-        res.writeHead(200, { 'content-type': 'application/xml' });
-        const chunk = Buffer.alloc(1024 * 1024, ' ');
-        let sent = 0;
-        const pump = () => {
-          while (sent < OVER_SIZE_BYTES) {
-            sent += chunk.length;
-            if (!res.write(chunk)) return void res.once('drain', pump);
-          }
-          res.end();
-        };
-        res.on('error', () => {});
-        pump();
-        return;
-      }
+      if (xml.kind === 'over-size') return sendOverSize(res, 'application/xml', OVER_SIZE_BYTES);
       return void res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' }).end(xml.body);
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
@@ -173,7 +200,12 @@ export async function startOfficialSource(initial: Scenario): Promise<OfficialSo
       scenario = next;
     },
     requests: () => [...seen],
-    clearRequests: () => void seen.splice(0),
+    cslConditions: () => ({ ifNoneMatch: [...ifNoneMatch], notModified }),
+    clearRequests: () => {
+      seen.splice(0);
+      ifNoneMatch.splice(0);
+      notModified = 0;
+    },
     close: async () => {
       for (const res of hanging) res.destroy();
       for (const socket of sockets) socket.destroy();

@@ -38,6 +38,15 @@ export function dataAgeMessage(datasetDate: string, origin: 'bundled' | 'update'
   return ref(origin === 'update' ? 'updatesDataAgeDownloaded' : 'updatesDataAgeBundled', datasetDate, String(days));
 }
 
+/**
+ * The data's age as the popup and options page say it: an update that only brought the CSL keeps
+ * the bundled eCFR text, which is then called bundled, not downloaded.
+ */
+export function textAgeMessage(status: Pick<UpdateStatus, 'inUse' | 'bundledDate'>, now: Date): MessageRef {
+  const isDownloaded = status.inUse.origin === 'update' && status.inUse.datasetDate !== status.bundledDate;
+  return dataAgeMessage(status.inUse.datasetDate, isDownloaded ? 'update' : 'bundled', now);
+}
+
 /** "Consolidated Screening List in use: downloaded on DATE, N days old", or null when the data holds none. */
 export function cslAgeMessage(cslDate: string | null, now: Date): MessageRef | null {
   return cslDate ? ref('updatesCslInUse', cslDate, String(ageInDays(cslDate, now))) : null;

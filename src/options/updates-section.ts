@@ -7,7 +7,7 @@ import type { ChangedEntry, DatasetDiff } from '../core/diff';
 import { LISTS } from '../core/list-model';
 import type { BackgroundProtocol, UpdateStatus } from '../core/protocol';
 import { CSL_HOST_PERMISSION, ECFR_HOST_PERMISSION } from '../core/update-checks';
-import { checkMessages, cslAgeMessage, dataAgeMessage, type MessageRef } from '../core/update-text';
+import { checkMessages, cslAgeMessage, textAgeMessage, type MessageRef } from '../core/update-text';
 import { t } from '../platform/i18n';
 import { sendToBackground } from '../platform/messaging';
 import { onDataInUseChanged } from '../platform/data-in-use-record';
@@ -102,7 +102,7 @@ export function renderUpdatesSection(root: HTMLElement): void {
     cslAge.textContent = cslInUse ? say(cslInUse) : '';
     checkNow.disabled = !status.preferences.enabled || status.checking;
     useBundled.hidden = status.inUse.origin !== 'update';
-    age.textContent = say(dataAgeMessage(status.inUse.datasetDate, status.inUse.origin, new Date()));
+    age.textContent = say(textAgeMessage(status, new Date()));
     const [line, reason] = checkMessages(status.check, status.checking);
     checkLine.textContent = status.preferences.enabled || status.check ? say(line!) : '';
     refusal.hidden = !reason;

@@ -4,7 +4,7 @@
  * offer to turn updating on (in the options page, where the permission is asked for).
  */
 import type { BackgroundProtocol, UpdateStatus } from '../core/protocol';
-import { checkMessages, cslAgeMessage, dataAgeMessage, isStale, type MessageRef } from '../core/update-text';
+import { checkMessages, cslAgeMessage, textAgeMessage, isStale, type MessageRef } from '../core/update-text';
 import { ageInDays } from '../core/update-status';
 import { t } from '../platform/i18n';
 import { sendToBackground } from '../platform/messaging';
@@ -34,7 +34,7 @@ function render(root: HTMLElement, status: UpdateStatus): void {
     lines.push(p);
     return p;
   };
-  const age = line(say(dataAgeMessage(status.inUse.datasetDate, status.inUse.origin, now)));
+  const age = line(say(textAgeMessage(status, now)));
   age.id = 'data-age';
   const cslInUse = cslAgeMessage(status.cslDate, now);
   if (cslInUse) line(say(cslInUse)).id = 'data-csl-age';

@@ -19,7 +19,7 @@ import {
   UpdateError,
 } from '../../src/core/update-checks';
 import { ageInDays, parseCheckRecord, parseDataInUse, parseUpdatePreferences, recentlyAddedOn } from '../../src/core/update-status';
-import { checkMessages, dataAgeMessage, isStale, PROBLEM_MESSAGE_KEYS } from '../../src/core/update-text';
+import { checkMessages, cslAgeMessage, dataAgeMessage, isStale, PROBLEM_MESSAGE_KEYS, textAgeMessage } from '../../src/core/update-text';
 import { ADDED_NAME, changedXml, NEW_CITATION, NEWER_DATE, REMOVED_NAME, SHIPPED_XML } from '../e2e/official-source';
 
 const lexicon = loadLexicon();
@@ -135,10 +135,21 @@ describe('stored values and words', () => {
       ...checkMessages({ ...record, outcome: 'refused', problem: 'timeout' }, false),
       dataAgeMessage('2026-07-23', 'bundled', new Date()),
       dataAgeMessage('2026-07-23', 'update', new Date()),
+      cslAgeMessage('2026-12-01', new Date())!,
     ].map((m) => m.key);
     for (const key of keys) expect(messages[key], key).toBeDefined();
     expect(checkMessages({ ...record, outcome: 'refused', problem: 'timeout' }, false)[1]).toEqual({ key: 'updatesProblemTimeout', substitutions: [''] });
   });
+  it('calls the eCFR text bundled when an update brought only the CSL', () => {
+    const now = new Date('2026-12-02T12:00:00Z');
+    const since = '2026-12-01T00:00:00Z';
+    expect(textAgeMessage({ inUse: { origin: 'update', datasetDate: '2026-07-23', since }, bundledDate: '2026-07-23' }, now).key).toBe('updatesDataAgeBundled');
+    expect(textAgeMessage({ inUse: { origin: 'update', datasetDate: '2026-11-20', since }, bundledDate: '2026-07-23' }, now).key).toBe('updatesDataAgeDownloaded');
+    expect(textAgeMessage({ inUse: { origin: 'bundled', datasetDate: '2026-07-23', since }, bundledDate: '2026-07-23' }, now)).toEqual({ key: 'updatesDataAgeBundled', substitutions: ['2026-07-23', '132'] });
+    expect(cslAgeMessage(null, now)).toBeNull();
+    expect(cslAgeMessage('2026-12-01', now)).toEqual({ key: 'updatesCslInUse', substitutions: ['2026-12-01', '1'] });
+  });
+
   it('reads corrupt or older stored values as defaults', () => {
     expect(parseUpdatePreferences(undefined)).toEqual({ enabled: false, csl: false });
     expect(parseUpdatePreferences({ enabled: 'yes' })).toEqual({ enabled: false, csl: false });

@@ -453,6 +453,8 @@ const NUMBER_PAIRS: [string, string][] = [
 const SPELLING_PAIRS: [string, string][] = [
   ['defence', 'defense'], ['centre', 'center'], ['organisation', 'organization'], ['programme', 'program'],
   ['armoured', 'armored'], ['aluminium', 'aluminum'], ['modernisation', 'modernization'], ['licence', 'license'],
+  // Romanisations of one name, as news writes them.
+  ['uyghur', 'uighur'],
   // Not a spelling but as news writes it: "Semiconductor Manufacturing Intl Corp".
   ['international', 'intl'],
 ];
@@ -791,11 +793,20 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
           if (foldedWords(short).length === 1 && !policy.isDistinctiveSingleWord(foldedWords(short)[0]!) && !isAcronymLike(short)) continue;
           add(short, 'derived', verdict.caseSensitive);
           for (const respelled of respellings(short)) add(respelled, 'derived', verdict.caseSensitive);
+          // The same cut of the name with the list's typo mended ("Suma Technology" of "Suma Techology Co., Ltd.").
+          const mendedShort = mendedTypos(short, policy);
+          if (mendedShort) add(mendedShort, 'derived', verdict.caseSensitive);
         }
         // "Ministry of Defence" of Burma is "the Burmese Ministry of Defence" in news.
         for (const respelled of withCountry(base, entry.country, lexicon)) {
           const verdict = policy.judgeListedName(respelled);
           if (verdict.match) add(respelled, 'respelled', verdict.caseSensitive);
+        }
+        // "Xinjiang Uyghur Autonomous Region People's Government …" without the region's "(XUAR)".
+        const withoutInnerAcronyms = base.replace(/\s*\(([\p{Lu}\p{N}-]{2,10})\)(?=\s+\p{Lu})/gu, '');
+        if (withoutInnerAcronyms !== base) {
+          const verdict = policy.judgeListedName(withoutInnerAcronyms);
+          if (verdict.match) for (const form of [withoutInnerAcronyms, ...respellings(withoutInnerAcronyms)]) add(form, 'respelled', verdict.caseSensitive);
         }
         if (!person) {
           const mended = mendedTypos(base, policy);

@@ -60,6 +60,8 @@ const MISSING_WORD_FACTOR = 0.85;
 /** The share of a name's weight the query has to match for the name to be a result. */
 const MIN_NAME_COVERAGE = 0.7;
 const DEFAULT_LIMIT = 10;
+/** Query words whose candidates are remembered; past this the memory starts again. */
+const CANDIDATE_MEMO_SIZE = 20_000;
 
 export interface LookupOptions {
   limit?: number;
@@ -214,6 +216,7 @@ export class LookupIndex {
   /** Per key: how many entries have a name that starts with it (a city, a province). */
   private leadingCounts: Uint32Array = new Uint32Array(0);
   private readonly rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+  private readonly candidateMemo = new Map<string, ReadonlyMap<number, Candidate>>();
   /** Per name: how many query words it has matched so far in one search (always zero between searches). */
   private countScratch: Uint8Array = new Uint8Array(0);
   /** Per word of the name being scored: already matched. */
@@ -332,7 +335,7 @@ export class LookupIndex {
   }
 
   /** Names that hold a candidate of every query word given: the only ones worth scoring. */
-  private namesWithAll(required: { candidates: Map<number, Candidate>; isLeading: boolean }[]): number[] {
+  private namesWithAll(required: { candidates: ReadonlyMap<number, Candidate>; isLeading: boolean }[]): number[] {
     const postingsOf = (word: (typeof required)[number], k: number) => (word.isLeading ? this.leadingPostings : this.postings)[k]!;
     const postingSize = (word: (typeof required)[number]) => {
       let size = 0;
@@ -357,8 +360,22 @@ export class LookupIndex {
     return all;
   }
 
-  /** Name keys one query word can stand for, with how well. */
-  private candidatesFor(word: QueryWord): Map<number, Candidate> {
+  /**
+   * Name keys one query word can stand for, with how well; remembered by spelling, since a list
+   * being screened repeats its words ("Trading", "Sons", a city) and the typo scan is the costly
+   * part of a search. Callers must not change the map they get.
+   */
+  private candidatesFor(word: QueryWord): ReadonlyMap<number, Candidate> {
+    const memoKey = word.isPrefix ? `${word.folded}*` : word.folded;
+    const known = this.candidateMemo.get(memoKey);
+    if (known) return known;
+    const found = this.findCandidates(word);
+    if (this.candidateMemo.size >= CANDIDATE_MEMO_SIZE) this.candidateMemo.clear();
+    this.candidateMemo.set(memoKey, found);
+    return found;
+  }
+
+  private findCandidates(word: QueryWord): Map<number, Candidate> {
     const found = new Map<number, Candidate>();
     const offer = (id: number, similarity: number, via: Via) => {
       const had = found.get(id);
@@ -401,11 +418,14 @@ export class LookupIndex {
   }
 
   /** "Hik Vision" for "Hikvision": two query words written as one name word count for both. */
-  private addJoinedWords(words: QueryWord[], candidates: Map<number, Candidate>[]): void {
+  private addJoinedWords(words: QueryWord[], candidates: ReadonlyMap<number, Candidate>[]): void {
     for (let i = 0; i + 1 < words.length; i++) {
       const joined = this.keyIds.get(skeleton(words[i]!.folded + words[i + 1]!.folded));
       if (joined === undefined) continue;
-      for (const c of [candidates[i]!, candidates[i + 1]!]) if (!c.has(joined)) c.set(joined, { similarity: 0.95, via: Via.Skeleton });
+      for (const q of [i, i + 1]) {
+        // A copy: the remembered candidates of a word stay those of the word alone.
+        if (!candidates[q]!.has(joined)) candidates[q] = new Map(candidates[q]!).set(joined, { similarity: 0.95, via: Via.Skeleton });
+      }
     }
   }
 
@@ -413,7 +433,7 @@ export class LookupIndex {
    * How well the query matches one name, or null. Called for every name that holds all required
    * query words (thousands for "Technology"), so the path that says no allocates nothing.
    */
-  private scoreName(name: IndexedName, queryWords: QueryWord[], candidates: Map<number, Candidate>[]): Scored | null {
+  private scoreName(name: IndexedName, queryWords: QueryWord[], candidates: ReadonlyMap<number, Candidate>[]): Scored | null {
     const keys = name.keys;
     const used = this.usedScratch;
     used.fill(0, 0, keys.length);

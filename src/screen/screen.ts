@@ -200,7 +200,8 @@ async function screen(started = performance.now()): Promise<void> {
   byId('progress-row').hidden = true;
   const matched = screened.filter((r) => r.matches.length > 0).length;
   const summary = t('screenDone', format(screened.length), (ms / 1000).toFixed(1), format(matched), format(screened.length - matched));
-  byId('status').textContent = emptyRows > 0 ? `${summary} ${t('screenEmptyRows', format(emptyRows))}` : summary;
+  const skipped = emptyRows === 0 ? '' : emptyRows === 1 ? t('screenEmptyRowsOne') : t('screenEmptyRows', format(emptyRows));
+  byId('status').textContent = skipped ? `${summary} ${skipped}` : summary;
 }
 
 const HEADS: { key: ScreenSortKey | null; message: string; className?: string }[] = [

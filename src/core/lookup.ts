@@ -133,6 +133,25 @@ function boundedDistance(a: string, b: string, max: number, rows: Int32Array[]):
   return prev[n]!;
 }
 
+/** A folded word of the names as written, with its key and the set of its characters (one bit each, by code). */
+interface Spelling {
+  text: string;
+  key: number;
+  letters: number;
+}
+
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) % 31);
+  return mask;
+}
+
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** How a query word met a name word. */
 const enum Via {
   Exact = 0,
@@ -212,7 +231,7 @@ export class LookupIndex {
    * Spellings by length and first letter, and by length and second letter: a typo seldom hits
    * both of the first two letters, so the typo scan reads two short lists per length.
    */
-  private readonly spellingsByStart = new Map<string, string[]>();
+  private readonly spellingsByStart = new Map<string, Spelling[]>();
   /** Per key: how many entries have a name that starts with it (a city, a province). */
   private leadingCounts: Uint32Array = new Uint32Array(0);
   private readonly rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
@@ -279,8 +298,9 @@ export class LookupIndex {
     this.leadingCounts = Uint32Array.from(entriesLedBy, (set) => set.size);
     this.countScratch = new Uint8Array(this.names.length);
     this.usedScratch = new Uint8Array(Math.max(1, ...this.names.map((n) => n.keys.length)));
-    for (const spelling of this.spellings.keys()) {
-      for (const bucket of [`${spelling.length}:${spelling[0]}`, `${spelling.length}::${spelling[1] ?? ''}`]) {
+    for (const [text, key] of this.spellings) {
+      const spelling = { text, key, letters: letterMask(text) };
+      for (const bucket of [`${text.length}:${text[0]}`, `${text.length}::${text[1] ?? ''}`]) {
         (this.spellingsByStart.get(bucket) ?? this.spellingsByStart.set(bucket, []).get(bucket)!).push(spelling);
       }
     }
@@ -387,16 +407,18 @@ export class LookupIndex {
     const budget = typoBudget(spelt.length);
     // No name has a word of 60 letters: a longer one is not a name's word with a typo.
     if (budget > 0 && spelt.length < 60) {
+      const letters = letterMask(spelt);
+      const consider = ({ text: other, key: id, letters: otherLetters }: Spelling) => {
+        // Each edit changes at most two letters of the set: a cheap no before the distance.
+        if (bitCount(letters ^ otherLetters) > 2 * budget) return;
+        // A common word with a letter more or less at its end is another word ("Micron", "Micro").
+        if (this.entryCounts[id]! >= COMMON_WORD_ENTRIES && (other.startsWith(spelt) || spelt.startsWith(other))) return;
+        const d = boundedDistance(spelt, other, budget, this.rows);
+        if (d > 0 && d <= budget) offer(id, 1 - 0.12 * d, Via.Typo);
+      };
       for (let length = spelt.length - budget; length <= spelt.length + budget; length++) {
-        const sameFirst = this.spellingsByStart.get(`${length}:${spelt[0]}`) ?? [];
-        const sameSecond = (this.spellingsByStart.get(`${length}::${spelt[1] ?? ''}`) ?? []).filter((other) => other[0] !== spelt[0]);
-        for (const other of [...sameFirst, ...sameSecond]) {
-          const id = this.spellings.get(other)!;
-          // A common word with a letter more or less at its end is another word ("Micron", "Micro").
-          if (this.entryCounts[id]! >= COMMON_WORD_ENTRIES && (other.startsWith(spelt) || spelt.startsWith(other))) continue;
-          const d = boundedDistance(spelt, other, budget, this.rows);
-          if (d > 0 && d <= budget) offer(id, 1 - 0.12 * d, Via.Typo);
-        }
+        for (const other of this.spellingsByStart.get(`${length}:${spelt[0]}`) ?? []) consider(other);
+        for (const other of this.spellingsByStart.get(`${length}::${spelt[1] ?? ''}`) ?? []) if (other.text[0] !== spelt[0]) consider(other);
       }
     }
     if (word.isPrefix && word.key.length >= 2) {

@@ -9,26 +9,14 @@ import { LISTS } from '../core/list-model';
 import type { BackgroundProtocol } from '../core/protocol';
 import type { ScreenMatch } from '../core/screen';
 import { buildScreenExport, screenExportToCsv, type ScreenedRow } from '../core/screen-export';
-import {
-  columnCount,
-  guessColumns,
-  headerIndex,
-  LEGACY_ENCODINGS,
-  parseDelimited,
-  readTable,
-  screenRowsOf,
-  TableError,
-  type ColumnChoice,
-  type ScreenRow,
-  type Table,
-  type TableProblem,
-} from '../core/screen-table';
+import { columnCount, guessColumns, headerIndex, LEGACY_ENCODINGS, screenRowsOf, TableError, type ColumnChoice, type ScreenRow, type Table, type TableProblem } from '../core/screen-table';
 import { DEFAULT_SCREEN_VIEW, SCREEN_FILTERS, viewScreenedRows, type ScreenSortKey, type ScreenView } from '../core/screen-view';
 import { localisePage, t } from '../platform/i18n';
 import { sendToBackground } from '../platform/messaging';
 import { CARD_STYLE, element, kindLabel, renderCard } from '../ui/card-view';
 import { downloadFile } from '../ui/download';
 import { describeReasons } from '../ui/lookup-hit';
+import type { ReadReply, ReadRequest } from './read-worker';
 
 /** Rows a message: about 30 ms of the background's work, so Firefox's shared extension process stays responsive. */
 const BATCH_ROWS = 200;
@@ -92,24 +80,37 @@ function failed(error: unknown): void {
   showError(error instanceof TableError ? problemMessage(error.problem) : t('screenFailed', String(error)));
 }
 
-async function openFile(file: File, encoding?: string): Promise<void> {
-  const started = performance.now();
+/** Reads a file or pasted text in a worker (see read-worker.ts): the page keeps painting meanwhile. */
+function readInWorker(request: ReadRequest): Promise<Table> {
+  const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<Table>((resolve, reject) => {
+    worker.onmessage = ({ data }: MessageEvent<ReadReply>) => {
+      if ('table' in data) resolve(data.table);
+      else reject('problem' in data ? new TableError(data.problem) : new Error(data.error));
+    };
+    worker.onerror = (event) => reject(new Error(event.message || 'the reader failed'));
+    // The file's bytes are copied, not transferred: the page keeps them to read again in another encoding.
+    worker.postMessage(request);
+  }).finally(() => worker.terminate());
+}
+
+/** Reads a file (or reads it again in another encoding) and screens it. */
+async function openFile(name: string, bytes: Uint8Array, started: number, encoding?: string): Promise<void> {
   showError(null);
-  byId('status').textContent = t('screenReading', file.name);
+  byId('status').textContent = t('screenReading', name);
+  byId('results').hidden = true;
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    await useTable(file.name, await readTable(file.name, bytes, encoding), started, { name: file.name, bytes });
+    await useTable(name, await readInWorker({ kind: 'file', name, bytes, ...(encoding ? { encoding } : {}) }), started, { name, bytes });
   } catch (error) {
     failed(error);
   }
 }
 
-async function readAgain(encoding: string): Promise<void> {
-  if (!source?.file) return;
-  const { name, bytes } = source.file;
+async function chooseFile(file: File): Promise<void> {
   const started = performance.now();
+  byId<HTMLSelectElement>('encoding').value = '';
   try {
-    await useTable(name, await readTable(name, bytes, encoding || undefined), started, source.file);
+    await openFile(file.name, new Uint8Array(await file.arrayBuffer()), started);
   } catch (error) {
     failed(error);
   }
@@ -119,13 +120,14 @@ async function usePasted(): Promise<void> {
   const started = performance.now();
   showError(null);
   try {
-    await useTable(t('screenPasted'), parseDelimited(byId<HTMLTextAreaElement>('paste').value, 'text'), started);
+    await useTable(t('screenPasted'), await readInWorker({ kind: 'text', text: byId<HTMLTextAreaElement>('paste').value }), started);
   } catch (error) {
     failed(error);
   }
 }
 
 async function useTable(name: string, table: Table, started: number, file?: Source['file']): Promise<void> {
+  performance.measure('listmark:screen-read', { start: started, end: performance.now() });
   source = { name, table, choice: guessColumns(table), ...(file ? { file } : {}) };
   showColumns(source);
   await screen(started);
@@ -176,6 +178,7 @@ async function screen(started = performance.now()): Promise<void> {
       rows.slice(from, from + BATCH_ROWS).map((r) => ({ name: r.name.slice(0, 200), country: r.country.slice(0, 100) })),
     );
   const screened: ScreenedRow[] = [];
+  const asking = performance.now();
   try {
     // The next batch is asked for while this one is taken in: the background is never idle.
     let pending = ask(0);
@@ -192,9 +195,12 @@ async function screen(started = performance.now()): Promise<void> {
     if (id === run) failed(error);
     return;
   }
+  performance.measure('listmark:screen-lookup', { start: asking, end: performance.now() });
   results = screened;
   page = 0;
+  const rendering = performance.now();
   renderResults();
+  performance.measure('listmark:screen-render', { start: rendering, end: performance.now() });
   const ms = performance.now() - started;
   performance.measure('listmark:screen', { start: started, duration: ms });
   byId('progress-row').hidden = true;
@@ -399,13 +405,14 @@ function setUpControls(): void {
   });
   const encoding = byId<HTMLSelectElement>('encoding');
   encoding.append(new Option(t('screenEncodingAuto'), ''), new Option('UTF-8', 'utf-8'), ...LEGACY_ENCODINGS.map((e) => new Option(e, e)));
-  encoding.addEventListener('change', () => void readAgain(encoding.value));
+  encoding.addEventListener('change', () => {
+    if (source?.file) void openFile(source.file.name, source.file.bytes, performance.now(), encoding.value || undefined);
+  });
 
   const input = byId<HTMLInputElement>('file');
   input.addEventListener('change', () => {
     const file = input.files?.[0];
-    byId<HTMLSelectElement>('encoding').value = '';
-    if (file) void openFile(file);
+    if (file) void chooseFile(file);
   });
   byId('screen-paste').addEventListener('click', () => void usePasted());
   const drop = byId('drop');
@@ -418,7 +425,7 @@ function setUpControls(): void {
     event.preventDefault();
     drop.classList.remove('dragging');
     const file = event.dataTransfer?.files[0];
-    if (file) void openFile(file);
+    if (file) void chooseFile(file);
   });
 }
 

@@ -5,6 +5,7 @@
  * guessed. Every problem is a TableError naming the row, for the screen page to say in words.
  */
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
+import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import { readSheet } from 'read-excel-file/universal';
 import { countryCode } from './countries';
 import { foldedWords } from './normalise';
@@ -151,13 +152,34 @@ function cellText(value: unknown): string {
   return cell(String(value).trim());
 }
 
+/** What a workbook may unpack to: a zip of 16 MB can hold gigabytes of XML. */
+const MAX_XLSX_UNPACKED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The workbook's parts unpacked here and packed again without compression: read-excel-file hands
+ * a compressed part over 512 KB to fflate's asynchronous inflate, which starts a worker from a
+ * blob: URL; an extension page's content security policy forbids that, and in Firefox the read
+ * then never ends. Stored parts need no inflating at all.
+ */
+function storedWorkbook(bytes: Uint8Array): ArrayBuffer {
+  let unpacked = 0;
+  const parts: Unzipped = unzipSync(bytes, {
+    filter: (file) => {
+      unpacked += file.originalSize;
+      if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw new Error(`the workbook unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB`);
+      return true;
+    },
+  });
+  const stored = zipSync(parts, { level: 0 });
+  return stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength) as ArrayBuffer;
+}
+
 /** The first sheet of an XLSX workbook. */
 export async function parseXlsx(bytes: Uint8Array): Promise<Table> {
   if (isOldExcel(bytes)) throw new TableError({ kind: 'oldExcel' });
   let sheet: unknown[][];
   try {
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    sheet = (await readSheet(buffer)) as unknown[][];
+    sheet = (await readSheet(storedWorkbook(bytes))) as unknown[][];
   } catch (error) {
     throw new TableError({ kind: 'malformedXlsx', detail: error instanceof Error ? error.message : String(error) });
   }

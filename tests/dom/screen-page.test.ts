@@ -25,7 +25,7 @@ function details(id: string): EntryDetails | null {
   const e = ENTRIES.find((x) => x.id === id);
   if (!e) return null;
   return {
-    ...e, source: 'ecfr', addresses: [], licenseRequirement: 'For all items subject to the EAR.', licenseReviewPolicy: 'Presumption of denial.',
+    ...e, aliases: [...e.aliases], source: 'ecfr', addresses: [], licenseRequirement: 'For all items subject to the EAR.', licenseReviewPolicy: 'Presumption of denial.',
     citations: [], firstListed: '2019-10-09', footnotes: [], notes: '', listName: 'Entity List', listMeaning: 'Listed.', listUrl: 'https://example.org', footnoteTexts: [],
   };
 }

@@ -17,6 +17,24 @@ function definedBy(matcher: Matcher, text: string, previous: Match | undefined, 
 }
 import type { VariantKind } from './variants';
 
+// Nouns for a kind of organisation that, written just before a short acronym, say which kind of
+// thing the letters name here: "drone maker DJI", "the Israeli company NSO".
+// The noun needs a word before it that says more than a determiner ("drone maker", "Israeli
+// company"): a bare "company CST copy" is a form's field.
+const DESCRIPTOR = /(?:^|[^\p{L}\p{N}])((?!(?:the|a|an|this|that|its|their|his|her|our|your)\s)[\p{L}][\p{L}-]*\s+(?:maker|makers|manufacturer|chipmaker|company|companies|firm|firms|supplier|contractor|developer|producer|vendor|conglomerate)(?:\s+and\s+[a-z][\p{Ll}-]*)?)[ \u00a0]+$/u;
+
+/**
+ * A weak acronym the text itself calls an organisation of some kind ("drone maker DJI"): that
+ * phrase with the name, as written; else undefined. Only acronyms: an everyday word after
+ * "company" ("the software company Era") still names many organisations.
+ */
+function describedBy(text: string, m: Match): string | undefined {
+  const written = text.slice(m.start, m.end);
+  if (!/^[\p{Lu}\p{N}]{2,5}$/u.test(written)) return undefined;
+  const before = DESCRIPTOR.exec(text.slice(Math.max(0, m.start - 48), m.start));
+  return before ? `${before[1]!} ${written}` : undefined;
+}
+
 /**
  * An acronym in brackets right after a name the matcher did not take for the same organisation,
  * whose initials it spells ("Aviation Industry Corporation of China (AVIC)"): the text says what
@@ -101,7 +119,7 @@ export function findNames(matcher: Matcher, texts: readonly string[]): FoundName
           weak: matcher.isWeak(v),
         };
       }
-      const longForm = matcher.isWeak(m.variant) ? definedBy(matcher, text, previous, m) : undefined;
+      const longForm = matcher.isWeak(m.variant) ? (definedBy(matcher, text, previous, m) ?? describedBy(text, m)) : undefined;
       previous = m;
       if (longForm !== undefined) definitions.push(longForm);
       return [[m.start, m.end, longForm === undefined ? -1 : definitions.length - 1, ...m.variants]];

@@ -446,14 +446,24 @@ const NUMBER_PAIRS: [string, string][] = [
   ['holding', 'holdings'], ['product', 'products'], ['service', 'services'], ['solution', 'solutions'],
   ['network', 'networks'], ['communication', 'communications'], ['science', 'sciences'], ['missile', 'missiles'],
   ['laboratory', 'laboratories'], ['instrument', 'instruments'], ['material', 'materials'],
+  // Not a number but as news writes it: "National Supercomputer Center" for "… Supercomputing Center".
+  ['supercomputing', 'supercomputer'],
 ];
 // British and American spellings of words in institutions' names.
 const SPELLING_PAIRS: [string, string][] = [
   ['defence', 'defense'], ['centre', 'center'], ['organisation', 'organization'], ['programme', 'program'],
   ['armoured', 'armored'], ['aluminium', 'aluminum'], ['modernisation', 'modernization'], ['licence', 'license'],
+  // Romanisations of one name, as news writes them.
+  ['uyghur', 'uighur'],
   // Not a spelling but as news writes it: "Semiconductor Manufacturing Intl Corp".
   ['international', 'intl'],
 ];
+
+/** The English ordinal suffix of a number: 1st, 2nd, 3rd, 11th, 558th. */
+function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
 
 /** Folded-word pairs → one lookup each way. */
 function pairMap(pairs: [string, string][]): Map<string, string> {
@@ -508,6 +518,9 @@ export function respellings(name: string): string[] {
   // "V.A. Trapeznikov".
   const ampersand = / & /.test(name) ? name.replace(/ & /g, ' and ') : name.replace(/(?<=\p{Lu}[\p{L}-]*) and (?=\p{Lu})/gu, ' & ');
   if (ampersand !== name) out.add(ampersand);
+  // "558th Aircraft Repair Plant" for "558 Aircraft Repair Plant".
+  const ordinal = name.replace(/^(\d+) (?=\p{Lu})/u, (_m, n: string) => `${n}${ordinalSuffix(Number(n))} `);
+  if (ordinal !== name) out.add(ordinal);
   const initials = name.replace(/\b(\p{Lu})\.\s?(\p{Lu})\.\s?(?:(\p{Lu})\.\s?)?(?=\p{Lu}\p{Ll})/gu, (_m, a: string, b: string, c: string | undefined) => `${a}${b}${c ?? ''} `);
   if (initials !== name) out.add(initials);
   for (const form of new Set([name, spelled])) {
@@ -659,6 +672,12 @@ function withoutParent(name: string, parents: ReadonlySet<string>): string | nul
   return null;
 }
 
+/** A place as written, "Hong Kong" also run together as some lists write it ("Hongkong"). */
+function isPlace(text: string, lexicon: Lexicon): boolean {
+  const folded = foldedWords(text).join(' ');
+  return lexicon.isPlaceName(folded) || folded === 'hongkong';
+}
+
 /** "Machine Building Company Vityaz" is "Vityaz Machine Building Company" in news: the name first. */
 function nameFirst(shortForm: string, policy: VariantPolicy): string | null {
   const spans = wordSpans(shortForm);
@@ -745,9 +764,18 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
             if (policy.namesOneOrganisation(foldedWords(short), true)) shortForms.push(short);
           }
         }
-        for (const short of [...shortForms]) {
+        // "BGI Tech Solutions" for "BGI Tech Solutions (Hongkong) Co., Ltd.": news leaves out the
+        // place a subsidiary is qualified by (entries that then share a name all stay, see below).
+        const unqualified = base.replace(/\s*\(([^()]+)\)/g, (whole, inside: string) => (isPlace(inside, lexicon) ? '' : whole)).replace(/\s+/g, ' ').trim();
+        // Without its legal form too: "Huawei Technologies Co." is the parent's, not the Thai arm's.
+        const unqualifiedName = stripLegalFormsWritten(unqualified);
+        if (unqualified !== base && policy.namesOneOrganisation(foldedWords(unqualifiedName), true)) shortForms.push(unqualifiedName, ...policy.deriveShortForms(unqualified));
+        for (const short of [...shortForms, base]) {
           const reordered = nameFirst(short, policy);
-          if (reordered) shortForms.push(reordered);
+          if (reordered && short !== base) shortForms.push(reordered);
+          // "National Supercomputing Center in Wuxi" for "National Supercomputing Center Wuxi".
+          const placeAfter = /^(.+ (?:Center|Centre|Institute|Laboratory|Academy|Branch)) (\p{Lu}[\p{L}-]+)$/u.exec(stripLegalFormsWritten(short));
+          if (placeAfter && isPlace(placeAfter[2]!, lexicon)) shortForms.push(`${placeAfter[1]} in ${placeAfter[2]}`);
         }
         if (kind === 'listed' && !person) {
           const places = addressPlaces(entry, policy);
@@ -765,11 +793,20 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
           if (foldedWords(short).length === 1 && !policy.isDistinctiveSingleWord(foldedWords(short)[0]!) && !isAcronymLike(short)) continue;
           add(short, 'derived', verdict.caseSensitive);
           for (const respelled of respellings(short)) add(respelled, 'derived', verdict.caseSensitive);
+          // The same cut of the name with the list's typo mended ("Suma Technology" of "Suma Techology Co., Ltd.").
+          const mendedShort = mendedTypos(short, policy);
+          if (mendedShort) add(mendedShort, 'derived', verdict.caseSensitive);
         }
         // "Ministry of Defence" of Burma is "the Burmese Ministry of Defence" in news.
         for (const respelled of withCountry(base, entry.country, lexicon)) {
           const verdict = policy.judgeListedName(respelled);
           if (verdict.match) add(respelled, 'respelled', verdict.caseSensitive);
+        }
+        // "Xinjiang Uyghur Autonomous Region People's Government …" without the region's "(XUAR)".
+        const withoutInnerAcronyms = base.replace(/\s*\(([\p{Lu}\p{N}-]{2,10})\)(?=\s+\p{Lu})/gu, '');
+        if (withoutInnerAcronyms !== base) {
+          const verdict = policy.judgeListedName(withoutInnerAcronyms);
+          if (verdict.match) for (const form of [withoutInnerAcronyms, ...respellings(withoutInnerAcronyms)]) add(form, 'respelled', verdict.caseSensitive);
         }
         if (!person) {
           const mended = mendedTypos(base, policy);

@@ -144,6 +144,9 @@ describe('the real bundle', () => {
     // Without "The", an everyday phrase of three words is a kind of shop again.
     'ration from the nearest Fair Price Shop',
     'Dick Leung, the singer',
+    // An adjective and the kind of company is a description ("High Technologies, Ltd." is listed).
+    'the International Centre for Science and High Technology',
+    'Inside Unmanned Systems looks at the laws',
     // Listed by these letters alone, yet the Dow Jones Industrial Average's ticker too.
     'calculated and marketed by DJI Opco, a subsidiary of S&P Dow Jones Indices',
   ])('flags nothing in %s', (text) => {
@@ -181,6 +184,12 @@ describe('the real bundle', () => {
     ['Suma Technology Co., Ltd. was added', 'Suma Technology Co., Ltd.', 'Suma Techology Co., Ltd.'],
     // A leading "The" left out of a long name.
     ['the Test Flying Academy of South Africa trained them', 'Test Flying Academy of South Africa', 'The Test Flying Academy of South Africa'],
+    // A place the list qualifies a subsidiary by, left out.
+    ['BGI Tech Solutions was added', 'BGI Tech Solutions', 'BGI Tech Solutions (Hongkong) Co., Ltd.'],
+    // "in" before a trailing place, and "Supercomputer" for "Supercomputing".
+    ['the National Supercomputer Center in Wuxi', 'National Supercomputer Center in Wuxi', 'National Supercomputing Center Wuxi'],
+    // An ordinal for the number a name starts with.
+    ['the 558th Aircraft Repair Plant in Baranovichi', '558th Aircraft Repair Plant', '558 Aircraft Repair Plant JSC'],
     // Opening brackets and quotes that are part of the name.
     ["'Wolf' Holding of Security Structures was added", "'Wolf' Holding of Security Structures", "'Wolf' Holding of Security Structures"],
   ])('%s', (text, expectedText, listedName) => {

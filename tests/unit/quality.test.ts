@@ -16,7 +16,7 @@ describe('quality on real text', () => {
   it('real news passages: recall and precision hold their ground', () => {
     const score = scorePassages(matcher(), realBundle().details.entries, loadNewsPassages());
     expect(score.expected).toBeGreaterThanOrEqual(800);
-    expect(score.recall).toBeGreaterThanOrEqual(0.86);
+    expect(score.recall).toBeGreaterThanOrEqual(0.87);
     expect(score.precision).toBeGreaterThanOrEqual(0.98);
   });
 

@@ -59,6 +59,8 @@ export default defineConfig(({ mode }) => {
     publicDir: false,
     plugins: [listData(), crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: ['src/content/index.ts'] } })],
     build: {
+      // Extension pages the manifest does not name: the screen page, opened from the popup and options.
+      rollupOptions: { input: { screen: resolve(import.meta.dirname, 'src/screen/index.html') } },
       outDir: `dist/${browser}`,
       emptyOutDir: true,
       target: browser === 'firefox' ? 'firefox128' : 'chrome120',

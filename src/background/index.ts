@@ -10,6 +10,7 @@ import { LIST_IDS, LISTS, type Entry, type ListId } from '../core/list-model';
 import { buildLookupIndex, compiledNamesOf, MAX_LOOKUP_QUERY_LENGTH, type LookupIndex } from '../core/lookup';
 import { checkFindNamesRequest, findNamesWithRemoved } from '../core/name-finder';
 import type { BackgroundProtocol, EntryDetails } from '../core/protocol';
+import { checkScreenQueries, screenNames } from '../core/screen';
 import { browser } from '../platform/browser';
 import { acceptAlivePorts, handleMessages, type Handlers } from '../platform/messaging';
 import { dataInUse, type DataVersion, type DetailsStore } from './data-in-use';
@@ -78,6 +79,8 @@ function validate(type: string, args: unknown[]): string | null {
         ? null
         : `lookupNames takes options { limit?: 1–${MAX_LOOKUP_RESULTS}, isTyping?: boolean }`;
     }
+    case 'screenNames':
+      return args.length === 1 ? checkScreenQueries(args[0]) : 'screenNames takes one array of rows';
     case 'checkSelection': {
       const target = args[0] as { tabId?: unknown; frameId?: unknown; text?: unknown } | undefined;
       return Number.isInteger(target?.tabId) && Number.isInteger(target?.frameId) && typeof target?.text === 'string' && target.text.length <= MAX_SELECTION_CHARS
@@ -136,6 +139,7 @@ const handlers = {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
   },
   lookupNames: async (_sender, query, options) => (await lookupIndex()).search(query, options),
+  screenNames: async (_sender, queries) => screenNames(await lookupIndex(), queries),
   // What the menu item does, for extension pages only: the e2e tests drive it this way, since no
   // driver can click a browser's context menu.
   checkSelection: async (sender, target) => {

@@ -60,6 +60,8 @@ const MISSING_WORD_FACTOR = 0.85;
 /** The share of a name's weight the query has to match for the name to be a result. */
 const MIN_NAME_COVERAGE = 0.7;
 const DEFAULT_LIMIT = 10;
+/** Query words whose candidates are remembered; past this the memory starts again. */
+const CANDIDATE_MEMO_SIZE = 20_000;
 
 export interface LookupOptions {
   limit?: number;
@@ -129,6 +131,25 @@ function boundedDistance(a: string, b: string, max: number, rows: Int32Array[]):
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[n]!;
+}
+
+/** A folded word of the names as written, with its key and the set of its characters (one bit each, by code). */
+interface Spelling {
+  text: string;
+  key: number;
+  letters: number;
+}
+
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) % 31);
+  return mask;
+}
+
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** How a query word met a name word. */
@@ -210,10 +231,11 @@ export class LookupIndex {
    * Spellings by length and first letter, and by length and second letter: a typo seldom hits
    * both of the first two letters, so the typo scan reads two short lists per length.
    */
-  private readonly spellingsByStart = new Map<string, string[]>();
+  private readonly spellingsByStart = new Map<string, Spelling[]>();
   /** Per key: how many entries have a name that starts with it (a city, a province). */
   private leadingCounts: Uint32Array = new Uint32Array(0);
   private readonly rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+  private readonly candidateMemo = new Map<string, ReadonlyMap<number, Candidate>>();
   /** Per name: how many query words it has matched so far in one search (always zero between searches). */
   private countScratch: Uint8Array = new Uint8Array(0);
   /** Per word of the name being scored: already matched. */
@@ -276,8 +298,9 @@ export class LookupIndex {
     this.leadingCounts = Uint32Array.from(entriesLedBy, (set) => set.size);
     this.countScratch = new Uint8Array(this.names.length);
     this.usedScratch = new Uint8Array(Math.max(1, ...this.names.map((n) => n.keys.length)));
-    for (const spelling of this.spellings.keys()) {
-      for (const bucket of [`${spelling.length}:${spelling[0]}`, `${spelling.length}::${spelling[1] ?? ''}`]) {
+    for (const [text, key] of this.spellings) {
+      const spelling = { text, key, letters: letterMask(text) };
+      for (const bucket of [`${text.length}:${text[0]}`, `${text.length}::${text[1] ?? ''}`]) {
         (this.spellingsByStart.get(bucket) ?? this.spellingsByStart.set(bucket, []).get(bucket)!).push(spelling);
       }
     }
@@ -332,7 +355,7 @@ export class LookupIndex {
   }
 
   /** Names that hold a candidate of every query word given: the only ones worth scoring. */
-  private namesWithAll(required: { candidates: Map<number, Candidate>; isLeading: boolean }[]): number[] {
+  private namesWithAll(required: { candidates: ReadonlyMap<number, Candidate>; isLeading: boolean }[]): number[] {
     const postingsOf = (word: (typeof required)[number], k: number) => (word.isLeading ? this.leadingPostings : this.postings)[k]!;
     const postingSize = (word: (typeof required)[number]) => {
       let size = 0;
@@ -357,8 +380,22 @@ export class LookupIndex {
     return all;
   }
 
-  /** Name keys one query word can stand for, with how well. */
-  private candidatesFor(word: QueryWord): Map<number, Candidate> {
+  /**
+   * Name keys one query word can stand for, with how well; remembered by spelling, since a list
+   * being screened repeats its words ("Trading", "Sons", a city) and the typo scan is the costly
+   * part of a search. Callers must not change the map they get.
+   */
+  private candidatesFor(word: QueryWord): ReadonlyMap<number, Candidate> {
+    const memoKey = word.isPrefix ? `${word.folded}*` : word.folded;
+    const known = this.candidateMemo.get(memoKey);
+    if (known) return known;
+    const found = this.findCandidates(word);
+    if (this.candidateMemo.size >= CANDIDATE_MEMO_SIZE) this.candidateMemo.clear();
+    this.candidateMemo.set(memoKey, found);
+    return found;
+  }
+
+  private findCandidates(word: QueryWord): Map<number, Candidate> {
     const found = new Map<number, Candidate>();
     const offer = (id: number, similarity: number, via: Via) => {
       const had = found.get(id);
@@ -370,16 +407,18 @@ export class LookupIndex {
     const budget = typoBudget(spelt.length);
     // No name has a word of 60 letters: a longer one is not a name's word with a typo.
     if (budget > 0 && spelt.length < 60) {
+      const letters = letterMask(spelt);
+      const consider = ({ text: other, key: id, letters: otherLetters }: Spelling) => {
+        // Each edit changes at most two letters of the set: a cheap no before the distance.
+        if (bitCount(letters ^ otherLetters) > 2 * budget) return;
+        // A common word with a letter more or less at its end is another word ("Micron", "Micro").
+        if (this.entryCounts[id]! >= COMMON_WORD_ENTRIES && (other.startsWith(spelt) || spelt.startsWith(other))) return;
+        const d = boundedDistance(spelt, other, budget, this.rows);
+        if (d > 0 && d <= budget) offer(id, 1 - 0.12 * d, Via.Typo);
+      };
       for (let length = spelt.length - budget; length <= spelt.length + budget; length++) {
-        const sameFirst = this.spellingsByStart.get(`${length}:${spelt[0]}`) ?? [];
-        const sameSecond = (this.spellingsByStart.get(`${length}::${spelt[1] ?? ''}`) ?? []).filter((other) => other[0] !== spelt[0]);
-        for (const other of [...sameFirst, ...sameSecond]) {
-          const id = this.spellings.get(other)!;
-          // A common word with a letter more or less at its end is another word ("Micron", "Micro").
-          if (this.entryCounts[id]! >= COMMON_WORD_ENTRIES && (other.startsWith(spelt) || spelt.startsWith(other))) continue;
-          const d = boundedDistance(spelt, other, budget, this.rows);
-          if (d > 0 && d <= budget) offer(id, 1 - 0.12 * d, Via.Typo);
-        }
+        for (const other of this.spellingsByStart.get(`${length}:${spelt[0]}`) ?? []) consider(other);
+        for (const other of this.spellingsByStart.get(`${length}::${spelt[1] ?? ''}`) ?? []) if (other.text[0] !== spelt[0]) consider(other);
       }
     }
     if (word.isPrefix && word.key.length >= 2) {
@@ -401,11 +440,14 @@ export class LookupIndex {
   }
 
   /** "Hik Vision" for "Hikvision": two query words written as one name word count for both. */
-  private addJoinedWords(words: QueryWord[], candidates: Map<number, Candidate>[]): void {
+  private addJoinedWords(words: QueryWord[], candidates: ReadonlyMap<number, Candidate>[]): void {
     for (let i = 0; i + 1 < words.length; i++) {
       const joined = this.keyIds.get(skeleton(words[i]!.folded + words[i + 1]!.folded));
       if (joined === undefined) continue;
-      for (const c of [candidates[i]!, candidates[i + 1]!]) if (!c.has(joined)) c.set(joined, { similarity: 0.95, via: Via.Skeleton });
+      for (const q of [i, i + 1]) {
+        // A copy: the remembered candidates of a word stay those of the word alone.
+        if (!candidates[q]!.has(joined)) candidates[q] = new Map(candidates[q]!).set(joined, { similarity: 0.95, via: Via.Skeleton });
+      }
     }
   }
 
@@ -413,7 +455,7 @@ export class LookupIndex {
    * How well the query matches one name, or null. Called for every name that holds all required
    * query words (thousands for "Technology"), so the path that says no allocates nothing.
    */
-  private scoreName(name: IndexedName, queryWords: QueryWord[], candidates: Map<number, Candidate>[]): Scored | null {
+  private scoreName(name: IndexedName, queryWords: QueryWord[], candidates: ReadonlyMap<number, Candidate>[]): Scored | null {
     const keys = name.keys;
     const used = this.usedScratch;
     used.fill(0, 0, keys.length);

@@ -7,6 +7,7 @@ import type { DatasetDiff } from './diff';
 import type { Citation, Entry, Footnote, ListId } from './list-model';
 import type { LookupHit, LookupOptions } from './lookup';
 import type { FoundNames } from './name-finder';
+import type { ScreenMatch, ScreenQuery } from './screen';
 import type { CheckRecord, DataInUseInfo, UpdatePreferences } from './update-status';
 
 /** What the details card and the popup show for one entry. */
@@ -70,6 +71,8 @@ export interface BackgroundProtocol {
   reportPage(summary: { distinctEntities: number }): void;
   /** Entries whose names a typed name matches, best first (see core/lookup). */
   lookupNames(query: string, options?: LookupOptions): LookupHit[];
+  /** The best matches of each row of a list being screened (see core/screen), a batch at a time. */
+  screenNames(queries: ScreenQuery[]): ScreenMatch[][];
   /**
    * What the "Check with Listmark" menu item does, for the selection in one frame of a tab:
    * that frame's content script shows what the text matches. Extension pages only.

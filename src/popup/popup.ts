@@ -10,6 +10,7 @@ import { localisePage, t } from '../platform/i18n';
 import { sendToBackground, sendToTab } from '../platform/messaging';
 import { loadSettings, notSavedMessage, updateSettings } from '../platform/storage';
 import { appendRow, citationLinks } from '../ui/card-view';
+import { downloadFile } from '../ui/download';
 import { setUpLookup } from './lookup';
 import { showDataStatus } from './data-status';
 
@@ -161,21 +162,12 @@ async function show(report: PageReport | null): Promise<void> {
   render(report, details);
 }
 
-function download(filename: string, type: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 function exportReport(format: 'csv' | 'json'): void {
   if (!current) return;
   const exported = buildExport(current.report, current.details, datasetDate, new Date());
   const stem = `listmark-report-${new URL(exported.url).hostname}-${exported.exportedAt.slice(0, 10)}`;
-  if (format === 'json') download(`${stem}.json`, 'application/json', JSON.stringify(exported, null, 2));
-  else download(`${stem}.csv`, 'text/csv;charset=utf-8', `\ufeff${exportToCsv(exported)}`);
+  if (format === 'json') downloadFile(document, `${stem}.json`, 'application/json', JSON.stringify(exported, null, 2));
+  else downloadFile(document, `${stem}.csv`, 'text/csv;charset=utf-8', `\ufeff${exportToCsv(exported)}`);
 }
 
 async function main(): Promise<void> {

@@ -16,6 +16,8 @@ export interface TestPage {
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** Chooses a file in the page's `<input type=file>`, as a user does in the file dialog. */
+  chooseFile(selector: string, path: string): Promise<void>;
   /** Does the details card (in a closed shadow root) show this text? `hostId`: another of Listmark's panels. */
   cardShows(text: string, hostId?: string): Promise<boolean>;
   screenshot(path: string, size?: { width: number; height: number }): Promise<void>;
@@ -95,6 +97,9 @@ class ChromiumPage implements TestPage {
   }
   async press(key: string) {
     await this.page.keyboard.press(key);
+  }
+  async chooseFile(selector: string, path: string) {
+    await this.page.setInputFiles(selector, path);
   }
   async cardShows(text: string, hostId?: string) {
     // Pages cannot read a closed shadow root; the DevTools protocol can.
@@ -265,6 +270,11 @@ class FirefoxPage implements TestPage {
     for (const k of keys.slice(0, -1)) await this.page.keyboard.down(k as never);
     await this.page.keyboard.press(keys.at(-1) as never);
     for (const k of keys.slice(0, -1).reverse()) await this.page.keyboard.up(k as never);
+  }
+  async chooseFile(selector: string, path: string) {
+    const input = await this.page.$(selector);
+    if (!input) throw new Error(`no ${selector} in the page`);
+    await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
   }
   async cardShows(text: string) {
     // No page script or BiDi command reads a closed shadow root; Firefox's find-in-page searches

@@ -1,10 +1,10 @@
-// Lint, and the architecture: core imports nothing of the extension; content, background, popup
-// and options never import each other; ui/ (DOM pieces they share) imports only core and platform;
+// Lint, and the architecture: core imports nothing of the extension; content, background, popup,
+// options and viewer never import each other; ui/ (DOM pieces they share) imports only core and platform;
 // only platform/ imports webextension-polyfill.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const contexts = ['content', 'background', 'popup', 'options'];
+const contexts = ['content', 'background', 'popup', 'options', 'viewer'];
 
 function restrict(patterns, message) {
   return { 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }] };

@@ -5,6 +5,7 @@
  * editable regions and Listmark's own nodes.
  */
 
+import { pieceAt } from '../core/piece-at';
 import { blockOf, isInline, OWN_PREFIX } from '../ui/dom-text';
 
 export { blockOf, OWN_PREFIX };
@@ -142,13 +143,6 @@ function linkOf(node: Text): Element | null {
 /** The DOM position of a text offset in a segment (the last node starting at or before it). */
 export function positionOf(segment: TextSegment, offset: number, preferEnd: boolean): { node: Text; offset: number } {
   const { starts, nodes } = segment;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const start = starts[mid]!;
-    if (start < offset || (!preferEnd && start === offset)) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = pieceAt(starts, offset, preferEnd);
   return { node: nodes[lo]!, offset: offset - starts[lo]! };
 }

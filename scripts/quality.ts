@@ -42,6 +42,7 @@ if (want('prose')) {
 if (want('names')) {
   const names = exactNames(matcher);
   console.log(`\n## Exact listed names (third-party parse, each in a neutral sentence): ${names.whole} of ${names.total} flagged whole (${pct(names.whole / names.total)})`);
+  console.log(`${names.weakWhole} more are weak names, found whole and flagged where the page backs them (${pct((names.whole + names.weakWhole) / names.total)} in all); ${names.notWhole.length} not found whole:`);
   for (const n of names.notWhole) console.log(`  not whole: "${n.name}" → ${n.flagged.length ? n.flagged.map((f) => `"${f}"`).join(', ') : 'nothing'}`);
 }
 

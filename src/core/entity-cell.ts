@@ -143,9 +143,25 @@ function parseCell(cellText: string, lexicon: Lexicon): EntityCell {
     }
     return { name, aliases: dedupe(aliases), addresses: splitAddresses(lines.slice(i).join(' ')) };
   }
+  // A blank line ends the name and what may follow it on its lines: "China Aerodynamics
+  // Research and Development Center (CARDC).<br/> <br/> Sichuan Province."
+  const blank = /\n[ \t]*\n/.exec(cellText);
+  if (blank && cellText.slice(0, blank.index).trim() !== '') {
+    const head = parseCell(cellText.slice(0, blank.index), lexicon);
+    return { ...head, addresses: [...head.addresses, ...splitAddresses(cellText.slice(blank.index + blank[0].length).replace(/\s+/g, ' '))] };
+  }
   // `Name Address: …` marks the address explicitly.
   const flat = cellText.replace(/\s+/g, ' ').trim().replace(/\s+Address(?:es)?:\s*/i, ', ');
   const parts = splitAtStreetNumber(splitTopLevel(flat.replace(/;/g, ','), ','));
+  // "Safinat Group. South Sudan.": a full stop, then only a place.
+  const placeAfterStop = /^(.*?[\p{L})'’”])\.\s+([^.]+)\.?$/u.exec(parts[0] ?? '');
+  // "Juba Petrotech Technical Services Ltd. South Sudan": the full stop of "Ltd." stays; that of
+  // "St." ("APEX St. Petersburg") is no end of a name.
+  const abbreviated = placeAfterStop && KEEPS_FINAL_PERIOD.test(`${placeAfterStop[1]}.`);
+  const legalForm = placeAfterStop && /\b(?:Ltd|Co|Inc|Corp|Ltda|Sti)$/.test(placeAfterStop[1]!);
+  if (placeAfterStop && (!abbreviated || legalForm) && lexicon.isPlaceName(placeAfterStop[2]!.trim().toLowerCase().replace(/\s+/g, ' '))) {
+    parts.splice(0, 1, legalForm ? `${placeAfterStop[1]}.` : placeAfterStop[1]!, placeAfterStop[2]!);
+  }
   let nameParts = 1;
   while (nameParts < parts.length && isNameContinuation(parts[nameParts]!, parts[0]!, lexicon)) nameParts++;
   // A legal form run into the address without a comma: "Kelvo Inc 6600 21st Avenue", "Co., Ltd No. 8 …".

@@ -3,7 +3,8 @@
  * document is one file): a weak name (core/variants: a word, a first name, a short acronym…)
  * counts only where the same document also names the organisation with a strong name, before
  * or after it, or defines it in the text (core/name-finder: in brackets right after another of
- * its names, "Positive Technologies (PT)").
+ * its names, "Positive Technologies (PT)"; or, for a short acronym, right after a noun saying
+ * what kind of organisation it is, "drone maker DJI").
  */
 
 /** Why a weak name counts. */

@@ -170,14 +170,49 @@ const LEADING_FORM_AT_END = new RegExp(`,?[ \\u00a0]+${LEADING_FORM_WORD}\\.?$`,
 const LEADS_NEXT_NAME = /^[ \u00a0]+[\p{Lu}"“«]/u;
 /** Where a legal form Russian names put first ("JSC United Shipbuilding Corporation") starts right before `at`, or `at`. */
 export function legalFormBefore(text: string, at: number): number {
-  const from = Math.max(0, at - 40);
+  const from = Math.max(0, at - 64);
   const before = LEGAL_FORM_BEFORE.exec((from === 0 ? ' ' : '') + text.slice(from, at));
   return before ? at - before[0].length + 1 : at;
 }
-const LEADING_FORM = `(?:${LEADING_FORM_WORD}|(?:Public |Open |Closed )?Joint[ -]Stock Company)`;
+// Russian forms spelled out in transliteration, also as news misspells them ("Aktsionernoe Obshchchestvo").
+const TRANSLITERATED_FORM = '(?:(?:Zakrytoe |Otkrytoe |Publichnoe |Nepublichnoe )?Aktsionernoe Obshch[a-z]{3,8}|Obshch[a-z]{3,8} [Ss] Ogranichennoi Otvetstvennostyu)';
+const LEADING_FORM = `(?:${LEADING_FORM_WORD}|(?:Public |Open |Closed )?Joint[ -]Stock Company|${TRANSLITERATED_FORM})`;
 const LEGAL_FORM_BEFORE = new RegExp(`[^\\p{L}\\p{N}.\\-]${LEADING_FORM}[ \\u00a0]+$`, 'u');
 const LEGAL_FORM_FIRST = new RegExp(`^${LEADING_FORM}\\s`, 'u');
 const LEGAL_FORM_AT_END = new RegExp(`(?:^|[\\s,])${LEGAL_FORM_WORD}$`, 'iu');
+
+/**
+ * Kinds of company a legal form says, as folded words: a name listed as a Russian joint-stock
+ * company and written with "Inc." or "LLC" after it is another company sharing the brand
+ * ("Kaspersky Lab, Inc.", the US arm of AO Kaspersky Lab). Forms of one kind are interchangeable
+ * ("Co." for "Corporation").
+ */
+const LEGAL_FORM_KINDS: Record<string, string> = {};
+for (const [kind, forms] of Object.entries({
+  'joint-stock': 'jsc ojsc cjsc pjsc ao oao zao pao aktsionernoe',
+  'limited-liability': 'llc ooo',
+  company: 'co company corp corporation inc incorporated ltd limited plc pte pvt pty bhd sdn',
+  'societe-anonyme': 'sa sas sarl spa srl sl',
+  gmbh: 'gmbh ag kg',
+  'free-zone': 'fze fzco fzc dmcc',
+  dutch: 'bv nv',
+  hungarian: 'kft zrt',
+  bulgarian: 'ad ead',
+})) {
+  for (const form of forms.split(' ')) LEGAL_FORM_KINDS[form] ??= kind;
+}
+
+/** The kinds of company the legal forms in `text` say (folded words looked up one by one; "S.A." as two letters says none). */
+function legalFormKinds(text: string): Set<string> {
+  const kinds = new Set<string>();
+  // "Joint Stock Company" is one form, not a company of the Anglo-Chinese kind.
+  const folded = normaliseName(text).replace(/\b(?:(?:public|open|closed) )?joint stock company\b/g, 'jsc').replace(/\blimited liability company\b/g, 'llc');
+  for (const word of folded.split(' ')) {
+    const kind = LEGAL_FORM_KINDS[word];
+    if (kind) kinds.add(kind);
+  }
+  return kinds;
+}
 
 /**
  * A span reads as one name: no paragraph break or list bullet inside it (text joined from
@@ -231,6 +266,8 @@ export class Matcher {
   private readonly caseKeys: (string | undefined)[];
   /** Per variant, worked out when first matched: where its closing punctuation starts, whether it ends in a legal form, whether it is one capitalised word. */
   private readonly tailStart: (number | undefined)[] = [];
+  /** Per entry, the kinds of company its listed names and aliases say (see isOtherCompanyForm). */
+  private entryFormKinds: Map<number, Set<string>> | undefined;
   private readonly endsInLegalForm: (boolean | undefined)[] = [];
   private readonly capitalisedWord: (boolean | undefined)[] = [];
   private readonly leadingLegalForm: (boolean | undefined)[] = [];
@@ -396,7 +433,7 @@ export class Matcher {
    * ends in ("ACM Research (Shanghai)", "Co., Ltd."), and with a legal form written right after a
    * name listed without one ("Semiconductor Manufacturing International Corp.").
    */
-  private extendEnd(text: string, end: number, variant: number): number {
+  private extendName(text: string, end: number, variant: number): number {
     const name = this.data.variants[variant]!;
     let tail = this.tailStart[variant];
     if (tail === undefined) {
@@ -414,8 +451,44 @@ export class Matcher {
     if (i > end && !(this.endsInLegalForm[variant] ??= LEGAL_FORM_AT_END.test(name))) return i;
     // The kind of company written after a name listed without it ("SenseNets Technology").
     if (i === end && !(this.endsInLegalForm[variant] ??= LEGAL_FORM_AT_END.test(name))) i += COMPANY_TYPE_AFTER.exec(text.slice(i, i + 24))?.[0].length ?? 0;
-    // A legal form written after the name, also after one it is listed with ("… Corporation Incorporated").
-    return i + legalFormAfter(text, i);
+    // A legal form written after the name, also after one it is listed with ("… Corporation
+    // Incorporated"), is the caller's to add.
+    return i;
+  }
+
+  /**
+   * Does the legal form written after a name say another kind of company than every form the
+   * entry is listed with? Worked out per entry when first needed: most pages never ask.
+   */
+  private isOtherCompanyForm(variant: number, writtenForm: string): boolean {
+    const written = legalFormKinds(writtenForm);
+    if (written.size === 0) return false;
+    if (!this.entryFormKinds) {
+      const byEntry = new Map<number, Set<string>>();
+      for (let v = 0; v < this.data.variants.length; v++) {
+        const kind = this.variantKind(v);
+        if (kind !== 'listed' && kind !== 'alias') continue;
+        const entry = this.entryIndex(v);
+        const kinds = byEntry.get(entry) ?? new Set<string>();
+        for (const k of legalFormKinds(this.data.variants[v]!)) kinds.add(k);
+        byEntry.set(entry, kinds);
+      }
+      this.entryFormKinds = byEntry;
+    }
+    const listed = this.entryFormKinds.get(this.entryIndex(variant));
+    if (!listed || listed.size === 0) return false;
+    for (const k of written) if (listed.has(k)) return false;
+    return true;
+  }
+
+  /** Where a match starts as a reader sees it: with the opening bracket or quote its name starts with ("'Wolf' Holding …"). */
+  private extendStart(text: string, start: number, variant: number): number {
+    const name = this.data.variants[variant]!;
+    let lead = 0;
+    while (lead < name.length && name.charCodeAt(lead) !== 32 && foldCode(name.charCodeAt(lead)) === SEPARATOR) lead++;
+    let i = start;
+    for (let k = lead - 1; k >= 0 && i > 0 && closingKey(text.charCodeAt(i - 1)) === closingKey(name.charCodeAt(k)); k--) i--;
+    return i;
   }
 
   private startsWithLegalForm(variant: number): boolean {
@@ -588,12 +661,20 @@ export class Matcher {
       }
       if (cluster.length > 1) cluster.sort((a, b) => ends[b]! - starts[b]! - (ends[a]! - starts[a]!) || starts[a]! - starts[b]!);
       const kept: Match[] = [];
+      // Spans that name another company (see isOtherCompanyForm): no shorter name inside them counts either.
+      const otherCompanies: [number, number][] = [];
       for (const c of cluster) {
         if (kept.some((m) => starts[c]! < m.end && m.start < ends[c]!)) continue;
+        if (otherCompanies.some(([s, e]) => starts[c]! < e && s < ends[c]!)) continue;
         const variants = this.verify(text, starts[c]!, ends[c]!, nodes[c]!);
         if (variants.length === 0 || this.isPartOfAnotherName(text, starts[c]!, variants[0]!)) continue;
-        const end = this.extendEnd(text, ends[c]!, variants[0]!);
+        const nameEnd = this.extendName(text, ends[c]!, variants[0]!);
+        const end = nameEnd + legalFormAfter(text, nameEnd);
         if (!isOneName(text, starts[c]!, end)) continue;
+        if (end > nameEnd && this.isOtherCompanyForm(variants[0]!, text.slice(nameEnd, end))) {
+          otherCompanies.push([starts[c]!, end]);
+          continue;
+        }
         kept.push({ start: starts[c]!, end, variant: variants[0]!, variants });
       }
       if (kept.length > 1) kept.sort((a, b) => a.start - b.start);
@@ -601,6 +682,8 @@ export class Matcher {
         // A legal form written first belongs to the name, unless it ends the name before.
         const start = legalFormBefore(text, m.start);
         if (start < m.start && !(out.length > 0 && out[out.length - 1]!.end > start) && !this.startsWithLegalForm(m.variant)) m.start = start;
+        const opening = this.extendStart(text, m.start, m.variant);
+        if (opening < m.start && !(out.length > 0 && out[out.length - 1]!.end > opening)) m.start = opening;
         out.push(m);
       }
     }

@@ -17,6 +17,61 @@ function definedBy(matcher: Matcher, text: string, previous: Match | undefined, 
 }
 import type { VariantKind } from './variants';
 
+// Nouns for a kind of organisation that, written just before a short acronym, say which kind of
+// thing the letters name here: "drone maker DJI", "the Israeli company NSO".
+// The noun needs a word before it that says more than a determiner ("drone maker", "Israeli
+// company"): a bare "company CST copy" is a form's field.
+const DESCRIPTOR = /(?:^|[^\p{L}\p{N}])((?!(?:the|a|an|this|that|its|their|his|her|our|your)\s)[\p{L}][\p{L}-]*\s+(?:maker|makers|manufacturer|chipmaker|company|companies|firm|firms|supplier|contractor|developer|producer|vendor|conglomerate)(?:\s+and\s+[a-z][\p{Ll}-]*)?)[ \u00a0]+$/u;
+
+/**
+ * A weak acronym the text itself calls an organisation of some kind ("drone maker DJI"): that
+ * phrase with the name, as written; else undefined. Only acronyms: an everyday word after
+ * "company" ("the software company Era") still names many organisations.
+ */
+function describedBy(text: string, m: Match): string | undefined {
+  const written = text.slice(m.start, m.end);
+  if (!/^[\p{Lu}\p{N}]{2,5}$/u.test(written)) return undefined;
+  const before = DESCRIPTOR.exec(text.slice(Math.max(0, m.start - 48), m.start));
+  return before ? `${before[1]!} ${written}` : undefined;
+}
+
+/**
+ * An acronym in brackets right after a name the matcher did not take for the same organisation,
+ * whose initials it spells ("Aviation Industry Corporation of China (AVIC)"): the text says what
+ * the letters stand for here, and it is not the listed organisation that shares them ("AVIC
+ * International Holding Corporation"). A definition by one of the organisation's own names is
+ * `definedBy`'s case.
+ */
+function definesAnother(text: string, previous: Match | undefined, m: Match): boolean {
+  const written = text.slice(m.start, m.end);
+  if (text[m.end] !== ')' || !/^[\p{Lu}\p{N}]{2,8}$/u.test(written)) return false;
+  const before = /(\p{Lu}[\p{L}\p{N}'’-]*(?:[ \u00a0]+(?:of|and|for|the|de|[\p{Lu}\p{N}][\p{L}\p{N}'’-]*)){1,9})[ \u00a0]*\($/u.exec(text.slice(Math.max(0, m.start - 120), m.start));
+  if (!before) return false;
+  if (previous && previous.end >= m.start - before[0].length) return false; // a name the matcher knows: definedBy's case, or another listed one
+  const words = before[1]!.split(/[ \u00a0]+/).filter((w) => !/^(?:of|and|for|the|de)$/.test(w));
+  // The name may start after other capitalised words ("Chinese Aviation Industry Corporation …").
+  return words.some((_, from) => words.length - from >= 2 && spellsInitials(written, words.slice(from)));
+}
+
+/** Do the letters of `acronym` start the words of `words` in order, a word giving one letter or more ("AVIC": AViation Industry Corporation)? */
+function spellsInitials(acronym: string, words: readonly string[]): boolean {
+  const letters = acronym.toLowerCase();
+  const folded = words.map((w) => w.toLowerCase());
+  const from = (li: number, wi: number): boolean => {
+    if (li === letters.length) return true;
+    if (wi >= folded.length) return false;
+    const word = folded[wi]!;
+    // This word gives the next k letters (k ≥ 1 as its start), then the rest come from later words.
+    for (let k = 1; k <= word.length && li + k <= letters.length; k++) {
+      if (word[k - 1] !== letters[li + k - 1]) break;
+      if (from(li + k, wi + 1)) return true;
+    }
+    // A word the acronym skips ("Corporation of China" in "AVIC") only after its first letter is used.
+    return li > 0 && from(li, wi + 1);
+  };
+  return from(0, 0);
+}
+
 /** One compiled name: the text it was compiled from, how it was made, and the entry it names. */
 export interface VariantInfo {
   text: string;
@@ -50,7 +105,11 @@ export function findNames(matcher: Matcher, texts: readonly string[]): FoundName
   const definitions: string[] = [];
   const matches = texts.map((text) => {
     let previous: Match | undefined;
-    return matcher.findMatches(text).map((m) => {
+    return matcher.findMatches(text).flatMap((m) => {
+      if (definesAnother(text, previous, m)) {
+        previous = m;
+        return [];
+      }
       for (const v of m.variants) {
         variants[v] ??= {
           text: matcher.variantText(v),
@@ -60,10 +119,10 @@ export function findNames(matcher: Matcher, texts: readonly string[]): FoundName
           weak: matcher.isWeak(v),
         };
       }
-      const longForm = matcher.isWeak(m.variant) ? definedBy(matcher, text, previous, m) : undefined;
+      const longForm = matcher.isWeak(m.variant) ? (definedBy(matcher, text, previous, m) ?? describedBy(text, m)) : undefined;
       previous = m;
       if (longForm !== undefined) definitions.push(longForm);
-      return [m.start, m.end, longForm === undefined ? -1 : definitions.length - 1, ...m.variants];
+      return [[m.start, m.end, longForm === undefined ? -1 : definitions.length - 1, ...m.variants]];
     });
   });
   return { matches, variants, definitions };

@@ -8,7 +8,7 @@
 import type { Entry } from './list-model';
 import type { Lexicon } from './lexicon';
 import { splitTopLevel } from './entity-cell';
-import { foldedWords, normaliseName, wordSpans } from './normalise';
+import { foldedWords, normaliseName, wordSpans, type WordSpan } from './normalise';
 
 export const VARIANT_KINDS = ['listed', 'alias', 'acronym', 'derived', 'respelled'] as const;
 export type VariantKind = (typeof VARIANT_KINDS)[number];
@@ -229,6 +229,12 @@ export class VariantPolicy {
     return this.lexicon.isEnglishWord(word) || GENERIC_TAIL.has(word);
   }
 
+  /** Does any word list know the word (an everyday or rare word, a name, a place)? */
+  isKnownWord(word: string): boolean {
+    const lexicon = this.lexicon;
+    return this.isEverydayWord(word) || lexicon.isRareWord(word) || lexicon.isGivenName(word) || lexicon.isSurname(word) || lexicon.isPlaceName(word);
+  }
+
   /** A word that on its own points at one organisation rather than at a thing, a person or a place. */
   isDistinctiveWord(word: string): boolean {
     return (
@@ -279,9 +285,11 @@ export class VariantPolicy {
    * everyday word of a major language, a first name, a surname, a place, or a proper noun or
    * abbreviation English readers know (Prius, PST); an acronym of three characters or fewer (too
    * many things share them: LTE, PCL); two words that are each everyday words, nationalities or
-   * personal names ("Sense Time", "Russian Helicopters", "Steve Wynn").
+   * personal names ("Sense Time", "Russian Helicopters", "Steve Wynn"), but for a word with a
+   * legal form ("Tako LLC") and, unless the entry is a person, a surname with an everyday English
+   * word ("Lerma Trading").
    */
-  isWeakName(text: string): boolean {
+  isWeakName(text: string, { person = false } = {}): boolean {
     // A possessive's "s" is no word of its own ("People's Republic" is two words).
     const spans = wordSpans(text).filter((s, i, all) => !(s.word === 's' && i > 0 && /['’]/.test(text.slice(all[i - 1]!.end, s.start))));
     const lexicon = this.lexicon;
@@ -290,6 +298,8 @@ export class VariantPolicy {
     if (spans.length === 1) {
       const word = spans[0]!.word;
       const written = text.slice(spans[0]!.start, spans[0]!.end);
+      // Even where the list names the organisation by these letters alone: "DJI" is also the Dow
+      // Jones Industrial Average's ticker on finance pages.
       if (isAcronymLike(written) && word.length <= 3) return true;
       // Two everyday words run together, in one case ("Supercomputing"); "SenseTime" keeps its capital.
       const compound = !/\p{Ll}\p{Lu}/u.test(written) && [...Array(Math.max(0, word.length - 9)).keys()].some((i) => isEveryday(word.slice(0, i + 5)) && isEveryday(word.slice(i + 5)));
@@ -304,7 +314,16 @@ export class VariantPolicy {
       );
     }
     if (spans.length === 2) {
-      if (this.isCompanyOfWord(spans.map((s) => s.word))) return false;
+      const words = spans.map((s) => s.word);
+      if (this.isCompanyOfWord(words)) return false;
+      // A word and the legal form that makes it a company's name ("Tako LLC"), unless the word
+      // is a person's or a place's (an "Ivanov LLC" or a "Moscow LLC" could be anyone's).
+      const [first, second] = words as [string, string];
+      if (!person && LEGAL_FORM_WORDS.has(second) && second.length <= 5 && !isPersonal(first) && !lexicon.isPlaceName(first) && !lexicon.isCountryWord(first)) return false;
+      // A surname and an everyday word ("Moore Threads") read as one name, not as a phrase nor a person.
+      const isNameOnly = (w: string) => lexicon.isSurname(w) && !lexicon.isGivenName(w) && !isEveryday(w) && !lexicon.isPlaceName(w);
+      const isWordOnly = (w: string) => lexicon.isEnglishWord(w) && !isPersonal(w) && !lexicon.isCountryWord(w) && !lexicon.isPlaceName(w);
+      if (!person && ((isNameOnly(first) && isWordOnly(second)) || (isWordOnly(first) && isNameOnly(second)))) return false;
       return spans.every(({ word }) => isEveryday(word) || lexicon.isCountryWord(word) || isPersonal(word));
     }
     return spans.length === 0;
@@ -351,9 +370,17 @@ export class VariantPolicy {
     return this.lexicon.isEverydayWord(word) || (word.endsWith('s') && this.lexicon.isEverydayWord(word.slice(0, -1)));
   }
 
-  /** Is every word of the name an everyday word? Then only its capitals tell it from ordinary text ("micro electronics"). */
+  /**
+   * Is every word of the name an everyday word, but for acronyms written in capitals? Then only
+   * its capitals tell it from ordinary text ("micro electronics", "foreign intelligence service SVR").
+   */
   isAllEveryday(text: string): boolean {
-    return foldedWords(text).every((w) => this.isEverydayWord(w) || STOP_WORDS.has(w));
+    const spans = wordSpans(text);
+    // In a name written all in capitals ("I JET GLOBAL DMCC") capitals single out no acronym.
+    const allCapitals = !/\p{Ll}/u.test(text);
+    const isAcronym = (s: WordSpan) => !allCapitals && s.word.length <= 6 && /^[\p{Lu}\p{N}]+$/u.test(text.slice(s.start, s.end));
+    const everyday = (s: WordSpan) => this.isEverydayWord(s.word) || STOP_WORDS.has(s.word);
+    return spans.some(everyday) && spans.every((s) => everyday(s) || isAcronym(s));
   }
 
   /** Short forms news uses for the name; each must still point at one organisation. */
@@ -387,9 +414,16 @@ export class VariantPolicy {
       }
     }
     const afterLegalForm = start;
+    // Only a dropped place leaves a name another organisation may share: "The Test Flying Academy
+    // of South Africa" without "The" is still the one academy.
+    let placeDropped = false;
     while (start < end - 1 && (LEADING_QUALIFIER.has(words[start]!) || this.lexicon.isPlaceName(words[start]!))) {
+      placeDropped ||= !LEADING_QUALIFIER.has(words[start]!);
       start++;
-      accept(start, end, true);
+      // Without its "The", an everyday phrase ("The Fair Price Shop") is a kind of thing again:
+      // only a longer name, or one with a word of its own, stays a name.
+      const longEnough = words.slice(start, end).filter((w) => !STOP_WORDS.has(w)).length >= 4;
+      accept(start, end, placeDropped || !longEnough);
     }
     // Two-word places ("Inner Mongolia", "Hong Kong") at the front.
     if (start === 0 && end > 2 && this.lexicon.isPlaceName(`${words[0]} ${words[1]}`)) {
@@ -412,12 +446,24 @@ const NUMBER_PAIRS: [string, string][] = [
   ['holding', 'holdings'], ['product', 'products'], ['service', 'services'], ['solution', 'solutions'],
   ['network', 'networks'], ['communication', 'communications'], ['science', 'sciences'], ['missile', 'missiles'],
   ['laboratory', 'laboratories'], ['instrument', 'instruments'], ['material', 'materials'],
+  // Not a number but as news writes it: "National Supercomputer Center" for "… Supercomputing Center".
+  ['supercomputing', 'supercomputer'],
 ];
 // British and American spellings of words in institutions' names.
 const SPELLING_PAIRS: [string, string][] = [
   ['defence', 'defense'], ['centre', 'center'], ['organisation', 'organization'], ['programme', 'program'],
   ['armoured', 'armored'], ['aluminium', 'aluminum'], ['modernisation', 'modernization'], ['licence', 'license'],
+  // Romanisations of one name, as news writes them.
+  ['uyghur', 'uighur'],
+  // Not a spelling but as news writes it: "Semiconductor Manufacturing Intl Corp".
+  ['international', 'intl'],
 ];
+
+/** The English ordinal suffix of a number: 1st, 2nd, 3rd, 11th, 558th. */
+function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
 
 /** Folded-word pairs → one lookup each way. */
 function pairMap(pairs: [string, string][]): Map<string, string> {
@@ -472,6 +518,9 @@ export function respellings(name: string): string[] {
   // "V.A. Trapeznikov".
   const ampersand = / & /.test(name) ? name.replace(/ & /g, ' and ') : name.replace(/(?<=\p{Lu}[\p{L}-]*) and (?=\p{Lu})/gu, ' & ');
   if (ampersand !== name) out.add(ampersand);
+  // "558th Aircraft Repair Plant" for "558 Aircraft Repair Plant".
+  const ordinal = name.replace(/^(\d+) (?=\p{Lu})/u, (_m, n: string) => `${n}${ordinalSuffix(Number(n))} `);
+  if (ordinal !== name) out.add(ordinal);
   const initials = name.replace(/\b(\p{Lu})\.\s?(\p{Lu})\.\s?(?:(\p{Lu})\.\s?)?(?=\p{Lu}\p{Ll})/gu, (_m, a: string, b: string, c: string | undefined) => `${a}${b}${c ?? ''} `);
   if (initials !== name) out.add(initials);
   for (const form of new Set([name, spelled])) {
@@ -497,6 +546,35 @@ export function respellings(name: string): string[] {
   }
   out.delete(name);
   return [...out];
+}
+
+// Words of company names long enough that one wrong letter still leaves them recognisable.
+const TYPO_TARGETS = [...new Set([...GENERIC_TAIL, ...ORGANISATION_TYPES, ...INSTITUTION_WORDS])].filter((w) => w.length >= 7);
+
+/** Is `a` one letter dropped, added, changed or two swapped from `b`? */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+/**
+ * The name with the list's own typos in generic words mended, as news writes it: "Suma Techology
+ * Co., Ltd." is "Suma Technology Co." A word counts as a typo only if no word list knows it.
+ */
+export function mendedTypos(name: string, policy: VariantPolicy): string | null {
+  let mended = false;
+  const out = name.replace(/\p{L}+/gu, (written) => {
+    const word = written.toLowerCase();
+    if (word.length < 6 || policy.isKnownWord(word)) return written;
+    const target = TYPO_TARGETS.find((t) => oneEditApart(word, t));
+    if (!target) return written;
+    mended = true;
+    return written[0] === written[0]!.toUpperCase() ? target[0]!.toUpperCase() + target.slice(1) : target;
+  });
+  return mended ? out : null;
 }
 
 const GOVERNMENT_BODY = /^(?:Ministry|Department|Office|Bureau|Directorate|Committee|Agency|Armed Forces|General Staff|Army|Navy|Air Force|Police)\b/;
@@ -594,6 +672,12 @@ function withoutParent(name: string, parents: ReadonlySet<string>): string | nul
   return null;
 }
 
+/** A place as written, "Hong Kong" also run together as some lists write it ("Hongkong"). */
+function isPlace(text: string, lexicon: Lexicon): boolean {
+  const folded = foldedWords(text).join(' ');
+  return lexicon.isPlaceName(folded) || folded === 'hongkong';
+}
+
 /** "Machine Building Company Vityaz" is "Vityaz Machine Building Company" in news: the name first. */
 function nameFirst(shortForm: string, policy: VariantPolicy): string | null {
   const spans = wordSpans(shortForm);
@@ -633,15 +717,15 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
   const parents = findParents(entries);
   const candidates: Variant[] = [];
   entries.forEach((entry, entryIndex) => {
+    const person = looksLikePerson(entry.name);
     const add = (text: string, kind: VariantKind, caseSensitive: boolean, alwaysWeak = false) => {
       // A cut that leaves a bracket open is no name a text writes (the matcher never reports one).
       const trimmed = balanced(text.trim());
       if (!trimmed) return;
       // Only a strong name matches whatever its capitalisation.
-      const weak = alwaysWeak || policy.isWeakName(trimmed);
+      const weak = alwaysWeak || policy.isWeakName(trimmed, { person });
       candidates.push({ text: trimmed, entryIndex, kind, caseSensitive: caseSensitive || weak || policy.isAllEveryday(trimmed), ...(weak ? { weak } : {}) });
     };
-    const person = looksLikePerson(entry.name);
     for (const [kind, names] of [['listed', [entry.name]], ['alias', entry.aliases]] as const) {
       for (const name of names) {
         // A one-word alias of a person ("Farid" for Fazal Rahim Farid) names too many people.
@@ -680,9 +764,18 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
             if (policy.namesOneOrganisation(foldedWords(short), true)) shortForms.push(short);
           }
         }
-        for (const short of [...shortForms]) {
+        // "BGI Tech Solutions" for "BGI Tech Solutions (Hongkong) Co., Ltd.": news leaves out the
+        // place a subsidiary is qualified by (entries that then share a name all stay, see below).
+        const unqualified = base.replace(/\s*\(([^()]+)\)/g, (whole, inside: string) => (isPlace(inside, lexicon) ? '' : whole)).replace(/\s+/g, ' ').trim();
+        // Without its legal form too: "Huawei Technologies Co." is the parent's, not the Thai arm's.
+        const unqualifiedName = stripLegalFormsWritten(unqualified);
+        if (unqualified !== base && policy.namesOneOrganisation(foldedWords(unqualifiedName), true)) shortForms.push(unqualifiedName, ...policy.deriveShortForms(unqualified));
+        for (const short of [...shortForms, base]) {
           const reordered = nameFirst(short, policy);
-          if (reordered) shortForms.push(reordered);
+          if (reordered && short !== base) shortForms.push(reordered);
+          // "National Supercomputing Center in Wuxi" for "National Supercomputing Center Wuxi".
+          const placeAfter = /^(.+ (?:Center|Centre|Institute|Laboratory|Academy|Branch)) (\p{Lu}[\p{L}-]+)$/u.exec(stripLegalFormsWritten(short));
+          if (placeAfter && isPlace(placeAfter[2]!, lexicon)) shortForms.push(`${placeAfter[1]} in ${placeAfter[2]}`);
         }
         if (kind === 'listed' && !person) {
           const places = addressPlaces(entry, policy);
@@ -700,14 +793,24 @@ export function buildVariants(entries: readonly Entry[], lexicon: Lexicon): Vari
           if (foldedWords(short).length === 1 && !policy.isDistinctiveSingleWord(foldedWords(short)[0]!) && !isAcronymLike(short)) continue;
           add(short, 'derived', verdict.caseSensitive);
           for (const respelled of respellings(short)) add(respelled, 'derived', verdict.caseSensitive);
+          // The same cut of the name with the list's typo mended ("Suma Technology" of "Suma Techology Co., Ltd.").
+          const mendedShort = mendedTypos(short, policy);
+          if (mendedShort) add(mendedShort, 'derived', verdict.caseSensitive);
         }
         // "Ministry of Defence" of Burma is "the Burmese Ministry of Defence" in news.
         for (const respelled of withCountry(base, entry.country, lexicon)) {
           const verdict = policy.judgeListedName(respelled);
           if (verdict.match) add(respelled, 'respelled', verdict.caseSensitive);
         }
+        // "Xinjiang Uyghur Autonomous Region People's Government …" without the region's "(XUAR)".
+        const withoutInnerAcronyms = base.replace(/\s*\(([\p{Lu}\p{N}-]{2,10})\)(?=\s+\p{Lu})/gu, '');
+        if (withoutInnerAcronyms !== base) {
+          const verdict = policy.judgeListedName(withoutInnerAcronyms);
+          if (verdict.match) for (const form of [withoutInnerAcronyms, ...respellings(withoutInnerAcronyms)]) add(form, 'respelled', verdict.caseSensitive);
+        }
         if (!person) {
-          for (const respelled of respellings(base)) {
+          const mended = mendedTypos(base, policy);
+          for (const respelled of [...respellings(base), ...(mended ? [mended, ...policy.deriveShortForms(mended)] : [])]) {
             const verdict = policy.judgeListedName(respelled);
             if (verdict.match) add(respelled, 'respelled', verdict.caseSensitive);
           }

@@ -7,6 +7,11 @@ const lexicon = loadLexicon();
 describe('parseEntityCell', () => {
   it.each([
     // [cell text, name, aliases, first address]
+    // A blank line ends the name; a full stop then a place ends it too, but not that of "St.".
+    ['China Aerodynamics Research and Development Center (CARDC).\n \n Sichuan Province.', 'China Aerodynamics Research and Development Center (CARDC)', [], 'Sichuan Province.'],
+    ['Safinat Group. South Sudan.', 'Safinat Group', [], 'South Sudan'],
+    ['Juba Petrotech Technical Services Ltd. South Sudan.', 'Juba Petrotech Technical Services Ltd.', [], 'South Sudan'],
+    ['APEX St. Petersburg, 140 Leninsky Prospekt, Office 57, St. Petersburg, Russia.', 'APEX St. Petersburg', [], '140 Leninsky Prospekt, Office 57, St. Petersburg, Russia.'],
     ['Abdul Satar Ghoura, 501, 5th Floor, Kabul, Afghanistan.', 'Abdul Satar Ghoura', [], '501, 5th Floor, Kabul, Afghanistan.'],
     ['Huawei Cloud Argentina, Buenos Aires, Argentina.', 'Huawei Cloud Argentina', [], 'Buenos Aires, Argentina.'],
     ['Hua Ying Management Co. Limited, Tsim Sha Tsui, Hong Kong.', 'Hua Ying Management Co. Limited', [], 'Tsim Sha Tsui, Hong Kong.'],

@@ -47,4 +47,16 @@ describe('weak names in a document (the real list)', () => {
     expect(weak).toEqual([]);
     expect(texts(['DJI said on Monday it would appeal.', 'SZ DJI Technology Co., Ltd. was added in 2020.'])).toEqual(['DJI', 'SZ DJI Technology Co., Ltd.']);
   });
+
+  it('takes a short acronym the text calls a kind of organisation for a definition, backing its other mentions', () => {
+    const flags = documentFlags(matcher(), ['The department added Chinese drone maker DJI to the list.', 'DJI said it would appeal.']);
+    expect(flags.map((f) => [f.text, f.evidence])).toEqual([
+      ['DJI', { kind: 'definition', text: 'drone maker DJI' }],
+      ['DJI', { kind: 'definition', text: 'drone maker DJI' }],
+    ]);
+    // A bare noun before it is no description ("company CST copy" is a form's field), nor is a determiner.
+    expect(texts(['Documents: 2, company CST copy 3, IEC copy.'])).toEqual([]);
+    expect(texts(['Shares of the company DJI rose.'])).toEqual([]);
+    expect(texts(['calculated and marketed by DJI Opco, a subsidiary of S&P Dow Jones Indices'])).toEqual([]);
+  });
 });

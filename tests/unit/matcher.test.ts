@@ -139,7 +139,60 @@ describe('the real bundle', () => {
     'the Ministry of Defense said',
     'Aviation Industry news',
     'under blue sky at the Nova Scotia conference',
+    // Everyday words and an acronym: only the capitals make them a name.
+    'the Russian foreign intelligence service SVR was behind it',
+    // Without "The", an everyday phrase of three words is a kind of shop again.
+    'ration from the nearest Fair Price Shop',
+    'Dick Leung, the singer',
+    // An adjective and the kind of company is a description ("High Technologies, Ltd." is listed).
+    'the International Centre for Science and High Technology',
+    'Inside Unmanned Systems looks at the laws',
+    // Listed by these letters alone, yet the Dow Jones Industrial Average's ticker too.
+    'calculated and marketed by DJI Opco, a subsidiary of S&P Dow Jones Indices',
   ])('flags nothing in %s', (text) => {
     expect(flagged(text)).toEqual([]);
+  });
+
+  it('takes an acronym the text defines as another organisation for that one', () => {
+    // AVIC International Holding Corporation is listed; the Aviation Industry Corporation of China is not.
+    expect(flagged('Aviation Industry Corporation of China (AVIC) and eight entities')).toEqual([]);
+    expect(flagged('AVIC International Holding Corporation (AVIC) was added')).toEqual([
+      expect.objectContaining({ text: 'AVIC International Holding Corporation', listedName: 'AVIC International Holding Corporation' }),
+      expect.objectContaining({ text: 'AVIC', listedName: 'AVIC International Holding Corporation' }),
+    ]);
+    expect(flagged('Semiconductor Manufacturing Intl Corp (SMIC) was added').map((f) => f.text)).toEqual(['Semiconductor Manufacturing Intl Corp', 'SMIC']);
+  });
+
+  it('takes a brand written with another kind of legal form than the entry is listed with for another company', () => {
+    // AO Kaspersky Lab is listed; Kaspersky Lab, Inc. is its US arm. Milur SA is listed, not Milur Electronics LLC.
+    expect(flagged('Treasury prohibited Kaspersky Lab, Inc., along with its affiliates')).toEqual([]);
+    expect(flagged('companies from Armenia (Milur Electronics LLC)')).toEqual([]);
+    // Forms of the same kind are the same company: "Corp." for "Corporation", "JSC" for "AO".
+    expect(flagged('SMIC Corp. and Kaspersky Lab JSC').map((f) => f.text)).toEqual(['SMIC Corp.', 'Kaspersky Lab JSC']);
+  });
+
+  it('takes a Russian legal form spelled out before a name, also misspelled, as part of it', () => {
+    expect(flagged('- Obshchchestvo S Ogranichennoi Otvetstvennostyu Neobit').map((f) => f.text)).toEqual(['Obshchchestvo S Ogranichennoi Otvetstvennostyu Neobit']);
+  });
+
+  it.each([
+    // A surname and an everyday word, an official alias.
+    ['shipped through Lerma Trading to Moscow', 'Lerma Trading', 'Lerma Trading S.A.'],
+    // A word and a legal form.
+    ['payments to Tako LLC', 'Tako LLC', 'Tako LLC'],
+    // The list's own typo mended ("Techology").
+    ['Suma Technology Co., Ltd. was added', 'Suma Technology Co., Ltd.', 'Suma Techology Co., Ltd.'],
+    // A leading "The" left out of a long name.
+    ['the Test Flying Academy of South Africa trained them', 'Test Flying Academy of South Africa', 'The Test Flying Academy of South Africa'],
+    // A place the list qualifies a subsidiary by, left out.
+    ['BGI Tech Solutions was added', 'BGI Tech Solutions', 'BGI Tech Solutions (Hongkong) Co., Ltd.'],
+    // "in" before a trailing place, and "Supercomputer" for "Supercomputing".
+    ['the National Supercomputer Center in Wuxi', 'National Supercomputer Center in Wuxi', 'National Supercomputing Center Wuxi'],
+    // An ordinal for the number a name starts with.
+    ['the 558th Aircraft Repair Plant in Baranovichi', '558th Aircraft Repair Plant', '558 Aircraft Repair Plant JSC'],
+    // Opening brackets and quotes that are part of the name.
+    ["'Wolf' Holding of Security Structures was added", "'Wolf' Holding of Security Structures", "'Wolf' Holding of Security Structures"],
+  ])('%s', (text, expectedText, listedName) => {
+    expect(flagged(text)).toEqual([expect.objectContaining({ text: expectedText, listedName })]);
   });
 });

@@ -79,7 +79,9 @@ describe('properties', () => {
         const start = before.length + 2 + first;
         const end = before.length + 2 + last;
         // Found at its offsets, or inside a longer match that covers it; or the random text around
-        // it formed a longer listed name that overlaps it (the longest of overlapping names wins).
+        // it formed a longer listed name that overlaps it (the longest of overlapping names wins);
+        // or the random text wrote a legal form after it, which may say another company ("… Inc.").
+        if (legalFormAfter(t, before.length + 2 + name.length) > 0) return true;
         return matcher.findMatches(t).some((m) => (m.start <= start && m.end >= end) || (m.start < end && start < m.end && m.end - m.start > end - start));
       }),
       { numRuns: 300 },

@@ -16,8 +16,8 @@ describe('quality on real text', () => {
   it('real news passages: recall and precision hold their ground', () => {
     const score = scorePassages(matcher(), realBundle().details.entries, loadNewsPassages());
     expect(score.expected).toBeGreaterThanOrEqual(800);
-    expect(score.recall).toBeGreaterThanOrEqual(0.85);
-    expect(score.precision).toBeGreaterThanOrEqual(0.96);
+    expect(score.recall).toBeGreaterThanOrEqual(0.87);
+    expect(score.precision).toBeGreaterThanOrEqual(0.98);
   });
 
   it('ordinary prose: at most 2 false flags per million words (true mentions labelled in tests/fixtures/prose-mentions.json)', () => {

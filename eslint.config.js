@@ -1,10 +1,10 @@
 // Lint, and the architecture: core imports nothing of the extension; content, background, popup,
-// options and screen never import each other; ui/ (DOM pieces they share) imports only core and platform;
+// options, screen and viewer never import each other; ui/ (DOM pieces they share) imports only core and platform;
 // only platform/ imports webextension-polyfill.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const contexts = ['content', 'background', 'popup', 'options', 'screen'];
+const contexts = ['content', 'background', 'popup', 'options', 'screen', 'viewer'];
 
 function restrict(patterns, message) {
   return { 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }] };

@@ -66,6 +66,8 @@ export default defineConfig(({ mode }) => {
       target: browser === 'firefox' ? 'firefox128' : 'chrome120',
       sourcemap: false,
       minify: true,
+      // The PDF viewer is opened by address (the popup, or a PDF opened automatically), not named in the manifest.
+      rollupOptions: { input: { viewer: resolve(import.meta.dirname, 'src/viewer/index.html') } },
     },
   };
 });

@@ -6,22 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseDetailsBundle, type DetailsBundle } from '../src/core/bundle';
-import { EvidenceLedger, type Evidence } from '../src/core/evidence';
+import { DocumentFlagger, type Flag } from '../src/core/document-flags';
 import { Matcher, type MatcherData } from '../src/core/matcher';
 import { findNames, type VariantInfo } from '../src/core/name-finder';
 import { segmentText, textSegments } from '../src/content/text-segments';
 
-export interface Flag {
-  /** Which of the document's texts, and where in it. */
-  textIndex: number;
-  start: number;
-  end: number;
-  text: string;
-  /** The variant that matched, then the others with the same name. */
-  variants: VariantInfo[];
-  /** For a weak name, what made it count. */
-  evidence?: Evidence;
-}
+export type { Flag };
 
 export interface Bundled {
   matcher: Matcher;
@@ -40,25 +30,12 @@ export function loadBundled(dataDir = 'build/data'): Bundled {
  * the extension's settings do (lists, short forms); only accepted names give evidence.
  */
 export function documentFlags(matcher: Matcher, texts: readonly string[], accept: (v: VariantInfo) => boolean = () => true): Flag[] {
-  const found = findNames(matcher, texts);
-  const ledger = new EvidenceLedger<Flag>();
   const counted: Flag[] = [];
-  const count = (flag: Flag) => void counted.push(flag);
-  found.matches.forEach((matches, textIndex) => {
-    for (const match of matches) {
-      const variants: VariantInfo[] = [];
-      for (let k = 3; k < match.length; k++) if (accept(found.variants[match[k]!]!)) variants.push(found.variants[match[k]!]!);
-      if (variants.length === 0) continue;
-      const [start, end, definition] = match as [number, number, number];
-      const text = texts[textIndex]!.slice(start, end);
-      const flag: Flag = { textIndex, start, end, text, variants };
-      const entryIds = variants.length === 1 ? [variants[0]!.entryId] : [...new Set(variants.map((v) => v.entryId))];
-      const weak = variants[0]!.weak;
-      ledger.add(flag, definition >= 0 ? { entryIds, weak, text, definedAs: found.definitions[definition]! } : { entryIds, weak, text }, count);
-    }
-  });
+  const flagger = new DocumentFlagger(accept, (flag) => void counted.push(flag));
+  flagger.add(0, texts, findNames(matcher, texts));
   for (const flag of counted) {
-    if (flag.variants[0]!.weak) flag.evidence = ledger.evidenceFor(flag.variants.map((v) => v.entryId));
+    const evidence = flagger.evidenceOf(flag);
+    if (evidence) flag.evidence = evidence;
   }
   // Weak mentions released by a later strong one come out of order.
   return counted.sort((a, b) => a.textIndex - b.textIndex || a.start - b.start);

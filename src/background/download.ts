@@ -3,6 +3,7 @@
  * body streams in, whatever Content-Length claims), a wait limit for each piece of the answer and
  * one for the whole. Every failure becomes an UpdateError naming what went wrong.
  */
+import { readCapped } from '../core/read-capped';
 import { UPDATE_LIMITS, UpdateError } from '../core/update-checks';
 
 export interface Downloaded {
@@ -35,25 +36,8 @@ export async function download(url: string, maxBytes: number, headers: Record<st
     if (declared > maxBytes) throw new UpdateError('too-large', `${url} announced ${declared} bytes; the limit is ${maxBytes}`);
     const reader = response.body?.getReader();
     if (!reader) throw new UpdateError('network', `${url} sent no body`);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      restartIdle();
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > maxBytes) {
-        void reader.cancel().catch(() => {});
-        throw new UpdateError('too-large', `${url} sent more than ${maxBytes} bytes`);
-      }
-      chunks.push(value);
-    }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
+    const bytes = await readCapped(reader, maxBytes, restartIdle);
+    if (!bytes) throw new UpdateError('too-large', `${url} sent more than ${maxBytes} bytes`);
     // fatal: a body cut inside a character is a broken download, not text with a replacement mark.
     let text: string;
     try {

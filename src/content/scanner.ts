@@ -9,7 +9,7 @@
 import { EvidenceLedger, type Evidence } from '../core/evidence';
 import type { ListId } from '../core/list-model';
 import { MAX_TEXTS_PER_REQUEST, type FoundNames, type VariantInfo } from '../core/name-finder';
-import type { HighlightGroup, Painter } from './painter';
+import type { HighlightGroup, Painter } from '../ui/painter';
 import { isInSkippedRegion, OWN_PREFIX, positionOf, textSegments, type TextSegment } from './text-segments';
 
 export interface Mention {

@@ -12,7 +12,7 @@ import { t } from '../platform/i18n';
 import { sendToBackground } from '../platform/messaging';
 import { CARD_STYLE, element, kindLabel } from '../ui/card-view';
 import { renderLookupHit } from '../ui/lookup-hit';
-import { AnchoredPanel, type CardContent, type DetailsCard } from './card';
+import { AnchoredPanel, type CardContent, type DetailsCard } from '../ui/details-card';
 import { OWN_PREFIX } from './text-segments';
 
 const HOST_ID = `${OWN_PREFIX}selection-host`;

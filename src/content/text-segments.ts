@@ -5,7 +5,10 @@
  * editable regions and Listmark's own nodes.
  */
 
-export const OWN_PREFIX = 'listmark-';
+import { pieceAt } from '../core/piece-at';
+import { blockOf, isInline, OWN_PREFIX } from '../ui/dom-text';
+
+export { blockOf, OWN_PREFIX };
 
 // Node type constants, not the page's `Node` global: pages may overwrite it.
 const ELEMENT_NODE = 1;
@@ -19,10 +22,6 @@ const SKIPPED_TAGS = new Set([
   'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'HEAD', 'TITLE',
 ]);
 
-const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL', 'MARK',
-  'NOBR', 'Q', 'RUBY', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'WBR',
-]);
 
 export interface TextSegment {
   /** Length of the segment's text, in UTF-16 code units. */
@@ -71,17 +70,6 @@ export function isInSkippedRegion(node: Node): boolean {
     if (isSkippedElement(el)) return true;
   }
   return false;
-}
-
-function isInline(el: Element): boolean {
-  return INLINE_TAGS.has(el.tagName.toUpperCase());
-}
-
-/** Nearest ancestor that is not an inline element: text in the same block reads as one. */
-export function blockOf(node: Node): Node | null {
-  let el = node.parentElement;
-  while (el && isInline(el)) el = el.parentElement;
-  return el ?? node.parentNode;
 }
 
 /**
@@ -155,13 +143,6 @@ function linkOf(node: Text): Element | null {
 /** The DOM position of a text offset in a segment (the last node starting at or before it). */
 export function positionOf(segment: TextSegment, offset: number, preferEnd: boolean): { node: Text; offset: number } {
   const { starts, nodes } = segment;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const start = starts[mid]!;
-    if (start < offset || (!preferEnd && start === offset)) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = pieceAt(starts, offset, preferEnd);
   return { node: nodes[lo]!, offset: offset - starts[lo]! };
 }

@@ -97,3 +97,12 @@ export interface ContentProtocol {
   showSelectionCheck(text: string): boolean;
 }
 
+
+/**
+ * Handled by Listmark's PDF viewer pages (runtime messages reach every one of them): each answers
+ * only for the tab it is open in, so the popup asks about its tab as it asks a content script.
+ */
+export interface ViewerProtocol {
+  getViewerReport(tabId: number): PageReport;
+  revealInViewer(tabId: number, entryId: string): boolean;
+}

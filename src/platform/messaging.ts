@@ -46,6 +46,9 @@ export async function sendToBackground<P extends AnyProtocol, K extends MessageT
   return unwrap(reply, type) as ResultOf<P, K>;
 }
 
+/** To whichever of Listmark's own pages handles the message (the PDF viewer of a tab): runtime messages reach them all. */
+export const sendToExtensionPages = sendToBackground;
+
 export async function sendToTab<P extends AnyProtocol, K extends MessageType<P>>(
   tabId: number,
   type: K,
@@ -72,11 +75,13 @@ export async function sendToFrame<P extends AnyProtocol, K extends MessageType<P
 export function handleMessages<P extends AnyProtocol>(
   handlers: Handlers<P>,
   validate: (type: string, args: unknown[]) => string | null = () => null,
+  /** False for a message another context of the same kind answers (a viewer of another tab): it gets no reply from here. */
+  isForMe: (args: unknown[]) => boolean = () => true,
 ): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined; // not ours: leave it to other listeners
     if (sender.id !== browser.runtime.id) return Promise.resolve<Reply>({ error: 'Refused: sender is not this extension' });
-    if (!Object.prototype.hasOwnProperty.call(handlers, message.listmark)) {
+    if (!Object.prototype.hasOwnProperty.call(handlers, message.listmark) || !isForMe(message.args)) {
       return undefined; // another context of this extension handles it
     }
     const problem = validate(message.listmark, message.args);

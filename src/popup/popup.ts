@@ -2,15 +2,15 @@
  * Toolbar popup: the on/off switches (written to settings; every tab reacts to the storage
  * change) and a summary of what the current page flags, from the tab's content script.
  */
-import type { BackgroundProtocol, ContentProtocol, EntryDetails, PageReport } from '../core/protocol';
+import type { BackgroundProtocol, ContentProtocol, EntryDetails, PageReport, ViewerProtocol } from '../core/protocol';
 import type { Settings } from '../core/settings';
-import { buildExport, exportToCsv } from '../core/report-export';
 import { browser } from '../platform/browser';
 import { localisePage, t } from '../platform/i18n';
-import { sendToBackground, sendToTab } from '../platform/messaging';
+import { sendToBackground, sendToExtensionPages, sendToTab } from '../platform/messaging';
+import { hasSiteAccess, isActiveTabEnoughToDownload, requestSiteAccess, viewerUrlFor } from '../platform/pdf-access';
 import { loadSettings, notSavedMessage, updateSettings } from '../platform/storage';
 import { appendRow, citationLinks } from '../ui/card-view';
-import { downloadFile } from '../ui/download';
+import { downloadReport } from '../ui/report-download';
 import { setUpLookup } from './lookup';
 import { showDataStatus } from './data-status';
 
@@ -82,14 +82,21 @@ function listingContext(entry: EntryDetails): HTMLElement {
 
 let tabId: number | undefined;
 
+// A tab with no content script may show Listmark's PDF viewer, which answers the same questions.
 async function showOnPage(entryId: string): Promise<void> {
-  if (tabId === undefined) return;
-  await sendToTab<ContentProtocol, 'revealNext'>(tabId, 'revealNext', entryId);
+  const id = tabId;
+  if (id === undefined) return;
+  await sendToTab<ContentProtocol, 'revealNext'>(id, 'revealNext', entryId).catch(() =>
+    sendToExtensionPages<ViewerProtocol, 'revealInViewer'>('revealInViewer', id, entryId),
+  );
 }
 
 async function fetchReport(): Promise<PageReport | null> {
-  if (tabId === undefined) return null;
-  return sendToTab<ContentProtocol, 'getPageReport'>(tabId, 'getPageReport').catch(() => null);
+  const id = tabId;
+  if (id === undefined) return null;
+  return sendToTab<ContentProtocol, 'getPageReport'>(id, 'getPageReport')
+    .catch(() => sendToExtensionPages<ViewerProtocol, 'getViewerReport'>('getViewerReport', id))
+    .catch(() => null);
 }
 
 const ASK_AGAIN_MS = 200;
@@ -163,11 +170,41 @@ async function show(report: PageReport | null): Promise<void> {
 }
 
 function exportReport(format: 'csv' | 'json'): void {
-  if (!current) return;
-  const exported = buildExport(current.report, current.details, datasetDate, new Date());
-  const stem = `listmark-report-${new URL(exported.url).hostname}-${exported.exportedAt.slice(0, 10)}`;
-  if (format === 'json') downloadFile(document, `${stem}.json`, 'application/json', JSON.stringify(exported, null, 2));
-  else downloadFile(document, `${stem}.csv`, 'text/csv;charset=utf-8', `\ufeff${exportToCsv(exported)}`);
+  if (current) downloadReport(document, current.report, current.details, datasetDate, format);
+}
+
+/** A PDF by its address; the browser's PDF viewer keeps the file's address in the tab. */
+function isPdfAddress(url: string): boolean {
+  return /^https?:/.test(url) && /\.pdf$/i.test(new URL(url).pathname);
+}
+
+/**
+ * Whether the tab shows a PDF: by its address, or, for a web page whose content script has not
+ * answered by now (no browser runs one in its PDF viewer), by what its server says it is.
+ */
+async function isPdfTab(url: string, hasAnswered: () => boolean): Promise<boolean> {
+  if (isPdfAddress(url)) return true;
+  if (!/^https?:/.test(url)) return false;
+  await delay(ANSWER_AFTER_LOAD_MS.other);
+  if (hasAnswered()) return false;
+  const head = await fetch(url, { method: 'HEAD', credentials: 'include' }).catch(() => null);
+  return head?.headers.get('content-type')?.toLowerCase().startsWith('application/pdf') ?? false;
+}
+
+/** Offers Listmark's viewer for a PDF tab: opened beside it, with access to its site asked for now if activeTab does not give it. */
+async function offerViewer(tab: { id?: number; index: number; url?: string }, hasAnswered: () => boolean): Promise<void> {
+  const url = tab.url;
+  if (!url || !(await isPdfTab(url, hasAnswered))) return;
+  const hasAccess = await hasSiteAccess(url);
+  byId('pdf').hidden = false;
+  byId('open-viewer').addEventListener('click', () => {
+    // Asked first thing in the click: the browser grants nothing outside one.
+    const access = hasAccess || isActiveTabEnoughToDownload() ? Promise.resolve(true) : requestSiteAccess(url).catch(() => false);
+    // Refused, the viewer opens all the same and says what it needs.
+    void access
+      .then(() => browser.tabs.create({ url: viewerUrlFor(url), index: tab.index + 1, ...(tab.id !== undefined ? { openerTabId: tab.id } : {}) }))
+      .then(() => window.close());
+  });
 }
 
 async function main(): Promise<void> {
@@ -175,8 +212,11 @@ async function main(): Promise<void> {
   setUpLookup(() => datasetDate);
   const tab = await targetTab();
   tabId = tab?.id;
+  let hasAnswered = false;
+  if (tab) void offerViewer(tab, () => hasAnswered);
   // The content script says where the tab is: the popup needs no "tabs" permission to read URLs.
   const firstReport = await reportOnceStarted();
+  hasAnswered = firstReport !== null;
   const hostname = firstReport ? new URL(firstReport.url).hostname : '';
   const settings = await loadSettings();
   const enabled = byId<HTMLInputElement>('enabled');

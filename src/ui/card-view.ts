@@ -1,6 +1,6 @@
 /**
  * The details card's content, shared by every context that shows it: the card next to a
- * highlight (content/card.ts), the popup's lookup, the selection check. Everything is built with
+ * highlight (ui/details-card.ts), the popup's lookup, the selection check. Everything is built with
  * elements and text, never HTML. Where the card sits and when it closes is the caller's business.
  */
 import type { Evidence } from '../core/evidence';

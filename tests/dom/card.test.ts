@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DOMParser as XmlParser, type Element as XmlElement } from '@xmldom/xmldom';
-import { DetailsCard, type CardContent } from '../../src/content/card';
+import { DetailsCard, type CardContent } from '../../src/ui/details-card';
 import { parseAffiliatesRules } from '../../src/core/sources/ecfr-affiliates-rule';
 import type { EntryDetails } from '../../src/core/protocol';
 import { NotSavedError } from '../../src/platform/storage';

@@ -4,7 +4,7 @@
  * The background is the setup's message bus, answering as the real one would for these names.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DetailsCard } from '../../src/content/card';
+import { DetailsCard } from '../../src/ui/details-card';
 import { SelectionCheck } from '../../src/content/selection-check';
 import type { LookupHit } from '../../src/core/lookup';
 import type { FoundNames } from '../../src/core/name-finder';

@@ -4,7 +4,7 @@
  * the observer driven by the test.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HighlightPainter } from '../../src/content/painter';
+import { HighlightPainter } from '../../src/ui/painter';
 
 /** Counts the calls that change it: in Chromium each one repaints the whole page. */
 class FakeHighlight extends Set<AbstractRange> {

@@ -1,7 +1,7 @@
 /** Text model and scanner on fixture DOM in jsdom, with a recording painter and the real matcher. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HighlightGroup, Painter, PaintedRange } from '../../src/content/painter';
-import { MarkPainter } from '../../src/content/painter';
+import type { HighlightGroup, Painter, PaintedRange } from '../../src/ui/painter';
+import { MarkPainter } from '../../src/ui/painter';
 import { Scanner, type ScannerOptions } from '../../src/content/scanner';
 import { segmentText, textSegments } from '../../src/content/text-segments';
 import { checkFindNamesRequest } from '../../src/core/name-finder';

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import type { ListId } from '../../src/core/list-model';
-import type { Painter, PaintedRange } from '../../src/content/painter';
+import type { Painter, PaintedRange } from '../../src/ui/painter';
 import { Scanner } from '../../src/content/scanner';
 import { realFindNames } from '../unit/real-bundle';
 

@@ -149,15 +149,22 @@ export class ChromiumDriver implements Driver {
   constructor(
     private readonly otherExtensions: string[] = [],
     private readonly official?: OfficialSourceRoute,
+    /** Hosts granted as if the user had said yes (the same concession as `official`), e.g. the page server's for the PDF viewer. */
+    private readonly grantedHosts: string[] = [],
   ) {}
 
-  private officialHostsGranted(): string {
+  private get isCopy(): boolean {
+    return this.official !== undefined || this.grantedHosts.length > 0;
+  }
+
+  private hostsGranted(): string {
     const copy = mkdtempSync(join(tmpdir(), 'listmark-chrome-granted-'));
     cpSync(resolve(root, 'dist/chrome'), copy, { recursive: true });
     const manifestPath = join(copy, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { optional_host_permissions?: string[]; host_permissions?: string[] };
-    manifest.host_permissions = manifest.optional_host_permissions ?? [];
-    delete manifest.optional_host_permissions;
+    // The official hosts: every optional pattern but the any-site ones, of which the PDF viewer asks for one site at a time.
+    manifest.host_permissions = this.official ? (manifest.optional_host_permissions ?? []).filter((h) => !h.includes('://*/')) : [];
+    manifest.host_permissions.push(...this.grantedHosts);
     writeFileSync(manifestPath, JSON.stringify(manifest));
     return copy;
   }
@@ -165,7 +172,7 @@ export class ChromiumDriver implements Driver {
   async launch() {
     requireBrowser(CHROMIUM_PATH, 'chromium');
     this.profile = mkdtempSync(join(tmpdir(), 'listmark-chromium-'));
-    this.extensionDir = this.official ? this.officialHostsGranted() : resolve(root, 'dist/chrome');
+    this.extensionDir = this.isCopy ? this.hostsGranted() : resolve(root, 'dist/chrome');
     await this.start();
   }
 
@@ -205,7 +212,7 @@ export class ChromiumDriver implements Driver {
   async close() {
     await this.context?.close();
     if (this.profile) rmSync(this.profile, { recursive: true, force: true });
-    if (this.official && this.extensionDir) rmSync(this.extensionDir, { recursive: true, force: true });
+    if (this.isCopy && this.extensionDir) rmSync(this.extensionDir, { recursive: true, force: true });
   }
   async open(url: string, { loaded = true } = {}): Promise<TestPage> {
     const page = await this.context.newPage();
@@ -302,7 +309,11 @@ export class FirefoxDriver implements Driver {
    * pages on localhost are not affected) and let optional permission requests be granted without
    * the prompt, which no test can answer: the extension still asks, from the user's click.
    */
-  constructor(private readonly official?: OfficialSourceRoute) {}
+  constructor(
+    private readonly official?: OfficialSourceRoute,
+    /** Grant optional permissions without the prompt (the extension still asks, from a click), as with `official`. */
+    private readonly grantsOptionalPermissions = false,
+  ) {}
 
   async launch() {
     requireBrowser(FIREFOX_PATH, 'firefox-esr');
@@ -322,6 +333,7 @@ export class FirefoxDriver implements Driver {
               'extensions.webextOptionalPermissionPrompts': false,
             }
           : {}),
+        ...(this.grantsOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
       },
       ...(this.official ? { acceptInsecureCerts: true } : {}),
     });

@@ -10,7 +10,7 @@ const routes: Record<string, string> = {
 };
 const pagesDir = resolve(root, 'tests/pages');
 const PIXEL = Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64');
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.pdf': 'application/pdf' };
 
 export interface PageServer {
   url(path: string, host?: string): string;
@@ -19,7 +19,8 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<PageServer> {
+/** `files`: more files to serve, by path (made by the test, such as the PDFs of tests/fixtures/pdfs.ts). */
+export async function startServer(files: Record<string, Uint8Array> = {}): Promise<PageServer> {
   const held = new Map<string, (() => void)[]>();
   const released = new Set<string>();
   const server: Server = createServer((req, res) => {
@@ -42,6 +43,12 @@ export async function startServer(): Promise<PageServer> {
       const finish = () => res.end(html.slice(middle));
       if (released.has(key)) finish();
       else held.set(key, [...(held.get(key) ?? []), finish]);
+      return;
+    }
+    const made = files[path];
+    if (made) {
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'content-length': String(made.length) });
+      res.end(made);
       return;
     }
     const file = routes[path] ?? join(pagesDir, normalize(path).replace(/^(\.\.[/\\])+/, ''));

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 type Rgb = [number, number, number];
-const css = readFileSync(resolve(import.meta.dirname, '../../src/content/highlights.css'), 'utf8');
+const css = readFileSync(resolve(import.meta.dirname, '../../src/ui/highlights.css'), 'utf8');
 
 function luminance([r, g, b]: Rgb): number {
   const channel = (c: number) => {

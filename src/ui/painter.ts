@@ -5,7 +5,7 @@
  * across more text nodes than before; merging them back could merge the page's own nodes).
  */
 import type { ListId } from '../core/list-model';
-import { blockOf } from './text-segments';
+import { blockOf } from './dom-text';
 
 /** What a highlight looks like: its list's colours, or the muted look of a removed entry. */
 export type HighlightGroup = ListId | 'removed';

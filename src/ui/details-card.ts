@@ -4,10 +4,10 @@
  * builds it). Esc or a click outside closes it; focus returns to where it was.
  */
 import { t } from '../platform/i18n';
-import { CARD_STYLE, element, renderCard, type CardContent } from '../ui/card-view';
-import { OWN_PREFIX } from './text-segments';
+import { CARD_STYLE, element, renderCard, type CardContent } from './card-view';
+import { OWN_PREFIX } from './dom-text';
 
-export type { CardContent } from '../ui/card-view';
+export type { CardContent } from './card-view';
 
 const HOST_ID = `${OWN_PREFIX}card-host`;
 

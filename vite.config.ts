@@ -59,15 +59,19 @@ export default defineConfig(({ mode }) => {
     publicDir: false,
     plugins: [listData(), crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: ['src/content/index.ts'] } })],
     build: {
-      // Extension pages the manifest does not name: the screen page, opened from the popup and options.
-      rollupOptions: { input: { screen: resolve(import.meta.dirname, 'src/screen/index.html') } },
+      // Extension pages the manifest does not name: the screen page, opened from the popup and
+      // options, and the PDF viewer, opened by address from the popup.
+      rollupOptions: {
+        input: {
+          screen: resolve(import.meta.dirname, 'src/screen/index.html'),
+          viewer: resolve(import.meta.dirname, 'src/viewer/index.html'),
+        },
+      },
       outDir: `dist/${browser}`,
       emptyOutDir: true,
       target: browser === 'firefox' ? 'firefox128' : 'chrome120',
       sourcemap: false,
       minify: true,
-      // The PDF viewer is opened by address (the popup, or a PDF opened automatically), not named in the manifest.
-      rollupOptions: { input: { viewer: resolve(import.meta.dirname, 'src/viewer/index.html') } },
     },
   };
 });
